@@ -1,0 +1,114 @@
+import type { ApiServer } from '../api/apiServer';
+import { ApiError } from '../api/errors';
+import type { KObject } from '../api/object';
+import { EPOCH_MS, rfc3339 } from '../time';
+
+export type EventType = 'Normal' | 'Warning';
+
+/** One emitted event as the CLI and the UI stream report it. */
+export interface EventRecord {
+  time: number;
+  type: EventType;
+  reason: string;
+  message: string;
+  involvedObject: { kind: string; name: string; namespace?: string; uid?: string; fieldPath?: string };
+  source: { component: string; host?: string };
+  count: number;
+  /** The name of the stored Event object this occurrence was written to. */
+  eventName: string;
+}
+
+export type EventListener = (ev: EventRecord) => void;
+
+const MAX_LOG = 200_000;
+
+/**
+ * client-go's EventRecorder with its aggregation: an identical event (same object, reason,
+ * message and source) within the series updates the stored Event's count and lastTimestamp
+ * instead of writing a new one.
+ */
+export class EventRecorder {
+  readonly log: EventRecord[] = [];
+  private readonly listeners: EventListener[] = [];
+  private readonly series = new Map<string, string>();
+  private seq = 0;
+
+  constructor(private readonly api: ApiServer) {}
+
+  onEvent(l: EventListener): () => void {
+    this.listeners.push(l);
+    return () => this.listeners.splice(this.listeners.indexOf(l), 1);
+  }
+
+  /**
+   * Records an event about `obj`. `fieldPath` names a container ("spec.containers{nginx}") for
+   * kubelet events, as upstream does.
+   */
+  event(obj: KObject, type: EventType, reason: string, message: string, component: string, opts: { host?: string; fieldPath?: string } = {}): void {
+    const now = this.api.clock.now();
+    const namespace = obj.metadata.namespace ?? 'default';
+    const involved = {
+      kind: obj.kind,
+      namespace: obj.metadata.namespace,
+      name: obj.metadata.name!,
+      uid: obj.metadata.uid,
+      apiVersion: obj.apiVersion,
+      resourceVersion: obj.metadata.resourceVersion,
+      ...(opts.fieldPath ? { fieldPath: opts.fieldPath } : {}),
+    };
+    const seriesKey = `${obj.metadata.uid}\u0000${opts.fieldPath ?? ''}\u0000${reason}\u0000${message}\u0000${component}\u0000${opts.host ?? ''}`;
+    const existingName = this.series.get(seriesKey);
+    const existing = existingName ? this.api.get('Event', namespace, existingName) : undefined;
+    let count = 1;
+    let eventName: string;
+    try {
+      if (existing) {
+        count = (existing.count ?? 1) + 1;
+        eventName = existingName!;
+        this.api.update({ ...existing, count, lastTimestamp: rfc3339(now), metadata: { ...existing.metadata } });
+      } else {
+        eventName = `${obj.metadata.name}.${this.nanoHex(now)}`;
+        this.api.create({
+          apiVersion: 'v1',
+          kind: 'Event',
+          metadata: { name: eventName, namespace },
+          involvedObject: involved,
+          reason,
+          message,
+          source: opts.host ? { component, host: opts.host } : { component },
+          firstTimestamp: rfc3339(now),
+          lastTimestamp: rfc3339(now),
+          count: 1,
+          type,
+          eventTime: null,
+          reportingComponent: component,
+          reportingInstance: opts.host ?? '',
+        });
+        this.series.set(seriesKey, eventName);
+      }
+    } catch (e) {
+      // Events about objects in a namespace being deleted are refused, as upstream; the record still counts.
+      if (!(e instanceof ApiError)) throw e;
+      eventName = '';
+    }
+    const rec: EventRecord = {
+      time: now,
+      type,
+      reason,
+      message,
+      involvedObject: { kind: obj.kind, name: obj.metadata.name!, namespace: obj.metadata.namespace, uid: obj.metadata.uid, ...(opts.fieldPath ? { fieldPath: opts.fieldPath } : {}) },
+      source: opts.host ? { component, host: opts.host } : { component },
+      count,
+      eventName,
+    };
+    if (this.log.length >= MAX_LOG) this.log.splice(0, MAX_LOG / 10);
+    this.log.push(rec);
+    for (const l of this.listeners) l(rec);
+  }
+
+  /** Event names end in the hex UnixNano of their time; a sequence keeps same-instant names apart. */
+  private nanoHex(now: number): string {
+    const nanos = BigInt(EPOCH_MS + now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
+    return nanos.toString(16);
+  }
+}
