@@ -72,6 +72,29 @@ export class NodeAgents {
   isRunning(name: string): boolean {
     return !this.stopped.has(name);
   }
+
+  /** chaos kill: the pod's containers die with exit code 137. Returns false when the pod is not running on a live kubelet. */
+  killPod(_namespace: string, _name: string): boolean {
+    return false;
+  }
+
+  /** What `kubectl logs` shows for a container (previous: the last terminated instance). */
+  containerLogs(_namespace: string, _pod: string, _container?: string, _opts: { previous?: boolean } = {}): string[] | undefined {
+    return undefined;
+  }
+
+  /** metrics-server's view of a pod (what `kubectl top pod` shows). */
+  podMetrics(_namespace: string, _pod: string): PodMetrics | undefined {
+    return undefined;
+  }
+
+  nodeMetrics(_node: string): { cpuMilli: number; memoryBytes: number } | undefined {
+    return undefined;
+  }
+}
+
+export interface PodMetrics {
+  containers: { name: string; cpuMilli: number; memoryBytes: number }[];
 }
 
 export function startNodeAgents(ctx: ControllerContext, _registerBusy: (r: BusyReporter) => void): NodeAgents {
