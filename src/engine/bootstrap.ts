@@ -6,6 +6,9 @@ export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube
 /** The first address of the service range, which the `kubernetes` Service always gets. */
 export const KUBERNETES_SERVICE_IP = '10.96.0.1';
 
+/** The tenth address, which kubeadm gives the cluster DNS Service. */
+export const KUBE_DNS_SERVICE_IP = '10.96.0.10';
+
 /**
  * What a fresh kind-style cluster holds before the user applies anything: the four system
  * namespaces, the `kubernetes` Service, kind's default StorageClass `standard` (local-path,
@@ -28,6 +31,40 @@ export function bootstrapCluster(ctx: ControllerContext, nodes: NodeAgents): voi
       sessionAffinity: 'None',
     },
   });
+  // kube-dns: the cluster DNS Service kubeadm creates at the tenth address (kubelets point pods at it).
+  api.create({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: {
+      name: 'kube-dns',
+      namespace: 'kube-system',
+      labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
+      annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' },
+    },
+    spec: {
+      selector: { 'k8s-app': 'kube-dns' },
+      clusterIP: KUBE_DNS_SERVICE_IP,
+      clusterIPs: [KUBE_DNS_SERVICE_IP],
+      ports: [
+        { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 },
+        { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 },
+        { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 },
+      ],
+    },
+  });
+  // The API server's own objects: the default ServiceCIDR (1.33 GA) and the built-in priority classes.
+  api.create({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'ServiceCIDR',
+    metadata: { name: 'kubernetes' },
+    spec: { cidrs: [config.serviceCIDR] },
+  });
+  for (const [name, value, description] of [
+    ['system-cluster-critical', 2000000000, 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.'],
+    ['system-node-critical', 2000001000, 'Used for system critical pods that must not be moved from their current node.'],
+  ] as const) {
+    api.create({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name }, value, description, preemptionPolicy: 'PreemptLowerPriority' });
+  }
   api.create({
     apiVersion: 'storage.k8s.io/v1',
     kind: 'StorageClass',

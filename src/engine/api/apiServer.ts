@@ -174,7 +174,8 @@ export class ApiServer {
       delete d.metadata.selfLink;
       if (GENERATION_KINDS.has(info.kind)) d.metadata.generation = 1;
       else delete d.metadata.generation;
-      if (info.hasStatus) delete d.status;
+      // Status is the controllers' to write, except a Node's: the kubelet registers with its capacity.
+      if (info.hasStatus && info.kind !== 'Node') delete d.status;
       for (const s of this.strategiesOf(info.kind)) s.defaults?.(d, ctx);
       for (const p of this.admissionFor(info.kind)) p.mutate?.('CREATE', d, undefined, ctx);
       for (const s of this.strategiesOf(info.kind)) s.prepareForCreate?.(d, ctx);

@@ -23,7 +23,7 @@ const CODES: Record<StatusReason, number> = {
   InternalError: 500,
 };
 
-export type FieldErrorType = 'Required' | 'Invalid' | 'Forbidden' | 'Duplicate' | 'NotSupported' | 'TooLong' | 'TooMany';
+export type FieldErrorType = 'Required' | 'Invalid' | 'Forbidden' | 'Duplicate' | 'NotSupported' | 'TooLong' | 'TooMany' | 'NotFound';
 
 /** One problem at one field path, worded as k8s.io/apimachinery/pkg/util/validation/field does. */
 export class FieldError {
@@ -48,6 +48,8 @@ export class FieldError {
         return `${this.field}: Too long: ${this.detail}`;
       case 'TooMany':
         return `${this.field}: Too many: ${formatValue(this.value)}: ${this.detail}`;
+      case 'NotFound':
+        return `${this.field}: Not found: ${formatValue(this.value)}${this.detail ? `: ${this.detail}` : ''}`;
       default:
         return `${this.field}: Invalid value: ${formatValue(this.value)}${this.detail ? `: ${this.detail}` : ''}`;
     }
@@ -62,6 +64,7 @@ export const fieldErr = {
   notSupported: (field: string, value: unknown, supported: string[]) =>
     new FieldError('NotSupported', field, value, supported.length ? `supported values: ${supported.map((s) => `"${s}"`).join(', ')}` : ''),
   tooLong: (field: string, max: number) => new FieldError('TooLong', field, undefined, `may not be more than ${max} bytes`),
+  notFound: (field: string, value: unknown, detail = '') => new FieldError('NotFound', field, value, detail),
 };
 
 /** Go's %v-like rendering of an invalid value, as field.Error prints it. */

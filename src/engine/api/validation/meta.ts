@@ -8,6 +8,8 @@ export type NameRule = (name: string) => string[];
 const NAME_RULES: Record<string, NameRule> = {
   Namespace: isDNS1123Label,
   Service: isDNS1035Label,
+  // Pod hostnames are "<set>-<ordinal>", so a StatefulSet name is a DNS label.
+  StatefulSet: isDNS1123Label,
   Role: isPathSegmentName,
   ClusterRole: isPathSegmentName,
   RoleBinding: isPathSegmentName,
