@@ -159,6 +159,7 @@ export class ApiServer {
       throw new ApiError('Invalid', `${qualifiedKind(info)} "" is invalid: metadata.name: Required value: name or generateName is required`);
     }
     if (!opts.dryRun && this.store.get(info.kind, ns, name)) throw apiErr.alreadyExists(groupResource(info), name);
+    if (input.metadata?.resourceVersion) throw apiErr.badRequest('resourceVersion should not be set on objects to be created');
 
     let obj = produce(input, (d) => {
       d.metadata ??= {};

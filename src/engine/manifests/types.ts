@@ -26,7 +26,10 @@ export interface LoadedObject {
   docIndex: number;
   line: number;
   col: number;
+  /** The object as the API server decodes it (null-valued fields dropped). */
   object: KObject;
+  /** The document as written, nulls included: what kubectl records as last-applied-configuration. */
+  manifest: KObject;
   info: KindInfo;
   /** Source position of a field path such as "spec.template.spec.containers[0].image" (nearest existing ancestor). */
   positionOf(path: string): { line: number; col: number };
@@ -39,7 +42,12 @@ export interface LoadResult {
 
 /** What `kubectl apply -f` did: one line per object ("deployment.apps/web created"), or the problems. */
 export interface ApplyResult {
+  /**
+   * What kubectl prints, in order: "deployment.apps/web created", warnings, and (exit code 1)
+   * the "Error from server (...)" line of an object the server refused while committing.
+   */
   lines: string[];
+  /** Every problem with its position; with exit code 1 the same refusals as in `lines`, positioned. */
   problems: ManifestProblem[];
   /** 0 when everything applied; 1 when the server refused something; 2 when the input is invalid. */
   exitCode: number;
