@@ -1,6 +1,7 @@
 import type { Controller, ControllerContext } from '../controller';
+import { DaemonSetController } from './daemonSetController';
 
 /** Starts this group's controllers. */
-export function start(_ctx: ControllerContext): Controller[] {
-  return [];
+export function start(ctx: ControllerContext): Controller[] {
+  return [new DaemonSetController(ctx)];
 }

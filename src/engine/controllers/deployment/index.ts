@@ -1,6 +1,7 @@
 import type { Controller, ControllerContext } from '../controller';
+import { DeploymentController } from './controller';
 
-/** Starts this group's controllers. */
-export function start(_ctx: ControllerContext): Controller[] {
-  return [];
+/** Starts the Deployment controller. */
+export function start(ctx: ControllerContext): Controller[] {
+  return [new DeploymentController(ctx)];
 }

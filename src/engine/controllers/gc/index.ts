@@ -1,6 +1,7 @@
 import type { Controller, ControllerContext } from '../controller';
+import { GarbageCollector } from './garbageCollector';
 
-/** Starts this group's controllers. */
-export function start(_ctx: ControllerContext): Controller[] {
-  return [];
+/** garbage-collector-controller. */
+export function start(ctx: ControllerContext): Controller[] {
+  return [new GarbageCollector(ctx)];
 }

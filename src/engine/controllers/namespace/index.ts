@@ -1,6 +1,8 @@
 import type { Controller, ControllerContext } from '../controller';
+import { NamespaceController } from './namespaceController';
+import { ResourceQuotaController } from './resourceQuota';
 
-/** Starts this group's controllers. */
-export function start(_ctx: ControllerContext): Controller[] {
-  return [];
+/** namespace-controller and resourcequota-controller. */
+export function start(ctx: ControllerContext): Controller[] {
+  return [new NamespaceController(ctx), new ResourceQuotaController(ctx)];
 }

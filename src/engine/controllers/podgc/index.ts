@@ -1,6 +1,7 @@
 import type { Controller, ControllerContext } from '../controller';
+import { PodGcController } from './podGc';
 
-/** Starts this group's controllers. */
-export function start(_ctx: ControllerContext): Controller[] {
-  return [];
+/** pod-garbage-collector-controller. */
+export function start(ctx: ControllerContext): Controller[] {
+  return [new PodGcController(ctx)];
 }

@@ -1,6 +1,8 @@
 import type { Controller, ControllerContext } from '../controller';
+import { RootCaCertPublisher } from './rootCaPublisher';
+import { ServiceAccountsController } from './serviceAccounts';
 
-/** Starts this group's controllers. */
-export function start(_ctx: ControllerContext): Controller[] {
-  return [];
+/** serviceaccount-controller and root-ca-cert-publisher: what every namespace is given. */
+export function start(ctx: ControllerContext): Controller[] {
+  return [new ServiceAccountsController(ctx), new RootCaCertPublisher(ctx)];
 }

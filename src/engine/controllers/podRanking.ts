@@ -1,0 +1,138 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import { getPodCondition, isPodActive, isPodReady, isSidecar } from '../api/podUtil';
+import { parseTimestamp } from '../time';
+
+/**
+ * The order in which a controller gives up pods when it has too many: controller.ActivePodsWithRanks
+ * (pkg/controller/controller_utils.go). The pod that sorts first is deleted first. `rank` is the
+ * number of related active pods on the pod's node (getPodsRankedByRelatedPodsOnSameNode), so a
+ * "doubled up" pod goes before a lone one. Feature gates PodDeletionCost and LogarithmicScaleDown
+ * are on by default (both beta since 1.22), so both steps apply.
+ */
+export const POD_DELETION_COST_ANNOTATION = 'controller.kubernetes.io/pod-deletion-cost';
+
+export interface RankedPod {
+  readonly pod: Pod;
+  readonly rank: number;
+}
+
+/** podPhaseToOrdinal: Pending < Unknown < Running; every other phase counts as 0 like Pending. */
+const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
+
+/**
+ * helper.GetDeletionCostFromPodAnnotations: an int32 parsed from the annotation; missing or
+ * invalid values count as 0.
+ */
+export function podDeletionCost(pod: Pod): number {
+  const v = pod.metadata?.annotations?.[POD_DELETION_COST_ANNOTATION];
+  if (v === undefined || !/^[+-]?\d+$/.test(v.trim())) return 0;
+  const n = Number(v.trim());
+  return n < -2147483648 || n > 2147483647 ? 0 : n;
+}
+
+/** podReadyTime: when the Ready condition last became True, or undefined (Go's zero time). */
+function readyTime(pod: Pod): number | undefined {
+  if (!isPodReady(pod)) return undefined;
+  return parseTimestamp(getPodCondition(pod, 'Ready')?.lastTransitionTime);
+}
+
+/** afterOrZero: a zero time sorts as "after" (i.e. first); otherwise the later time first. */
+function afterOrZero(t1: number | undefined, t2: number | undefined): boolean {
+  if (t1 === undefined || t2 === undefined) return t1 === undefined;
+  return t1 > t2;
+}
+
+/**
+ * logarithmicRankDiff: the difference of floor(log2(age in nanoseconds)) of two timestamps, so
+ * that pods whose ages are within a factor of two compare equal (and fall through to the UID).
+ */
+export function logarithmicRankDiff(t1: number, t2: number, now: number): number {
+  const r = (t: number) => {
+    const ns = (now - t) * 1e6;
+    return ns > 0 ? Math.floor(Math.log2(ns)) : -1;
+  };
+  return r(t1) - r(t2);
+}
+
+/** maxContainerRestarts: the largest restart count among app containers, then among sidecars. */
+function maxContainerRestarts(pod: Pod): [regular: number, sidecar: number] {
+  let regular = 0;
+  for (const c of pod.status?.containerStatuses ?? []) regular = Math.max(regular, c.restartCount ?? 0);
+  const sidecars = new Set((pod.spec?.initContainers ?? []).filter(isSidecar).map((c) => c.name));
+  let sidecar = 0;
+  for (const c of pod.status?.initContainerStatuses ?? []) if (sidecars.has(c.name)) sidecar = Math.max(sidecar, c.restartCount ?? 0);
+  return [regular, sidecar];
+}
+
+/** ActivePodsWithRanks.Less: true when `a` should be deleted before `b`. `now` is simulated ms. */
+export function deletesBefore(a: RankedPod, b: RankedPod, now: number): boolean {
+  const pi = a.pod;
+  const pj = b.pod;
+  // 1. Unassigned < assigned.
+  const ni = pi.spec?.nodeName ?? '';
+  const nj = pj.spec?.nodeName ?? '';
+  if (ni !== nj && (ni === '' || nj === '')) return ni === '';
+  // 2. PodPending < PodUnknown < PodRunning.
+  const oi = PHASE_ORDINAL[pi.status?.phase ?? ''] ?? 0;
+  const oj = PHASE_ORDINAL[pj.status?.phase ?? ''] ?? 0;
+  if (oi !== oj) return oi < oj;
+  // 3. Not ready < ready.
+  const ri = isPodReady(pi);
+  const rj = isPodReady(pj);
+  if (ri !== rj) return !ri;
+  // 4. Lower pod-deletion-cost < higher pod-deletion-cost.
+  const ci = podDeletionCost(pi);
+  const cj = podDeletionCost(pj);
+  if (ci !== cj) return ci < cj;
+  // 5. Doubled up < not doubled up.
+  if (a.rank !== b.rank) return a.rank > b.rank;
+  // 6. Been ready for empty time < less time < more time (log2 buckets).
+  if (ri && rj) {
+    const ti = readyTime(pi);
+    const tj = readyTime(pj);
+    if (ti !== tj) {
+      if (ti === undefined || tj === undefined) return afterOrZero(ti, tj);
+      const diff = logarithmicRankDiff(ti, tj, now);
+      if (diff === 0) return uidOf(pi) < uidOf(pj);
+      return diff < 0;
+    }
+  }
+  // 7. Higher restart counts < lower restart counts (app containers, then sidecars).
+  const [regI, sideI] = maxContainerRestarts(pi);
+  const [regJ, sideJ] = maxContainerRestarts(pj);
+  if (regI !== regJ) return regI > regJ;
+  if (sideI !== sideJ) return sideI > sideJ;
+  // 8. Empty creation time < newer < older (log2 buckets), ties broken by UID.
+  const ct = parseTimestamp(pi.metadata?.creationTimestamp);
+  const cu = parseTimestamp(pj.metadata?.creationTimestamp);
+  if (ct !== cu) {
+    if (ct === undefined || cu === undefined) return afterOrZero(ct, cu);
+    const diff = logarithmicRankDiff(ct, cu, now);
+    if (diff === 0) return uidOf(pi) < uidOf(pj);
+    return diff < 0;
+  }
+  return false;
+}
+
+function uidOf(p: Pod): string {
+  return p.metadata?.uid ?? '';
+}
+
+/**
+ * getPodsRankedByRelatedPodsOnSameNode: each pod's rank is the number of active related pods
+ * (the owner's and its siblings') on the same node.
+ */
+export function rankByRelatedPodsOnSameNode(podsToRank: readonly Pod[], relatedPods: readonly Pod[]): RankedPod[] {
+  const podsOnNode = new Map<string, number>();
+  for (const p of relatedPods) {
+    if (!isPodActive(p)) continue;
+    const node = p.spec?.nodeName ?? '';
+    podsOnNode.set(node, (podsOnNode.get(node) ?? 0) + 1);
+  }
+  return podsToRank.map((pod) => ({ pod, rank: podsOnNode.get(pod.spec?.nodeName ?? '') ?? 0 }));
+}
+
+/** Sorts ranked pods so that the first is the first to delete. Returns a new array. */
+export function sortForDeletion(pods: readonly RankedPod[], now: number): RankedPod[] {
+  return [...pods].sort((a, b) => (deletesBefore(a, b, now) ? -1 : deletesBefore(b, a, now) ? 1 : 0));
+}
