@@ -1,7 +1,17 @@
+import type { Pod, Service } from 'kubernetes-types/core/v1';
 import type { ControllerContext } from '../controllers/controller';
 import type { BusyReporter } from '../cluster';
-import { rfc3339 } from '../time';
-import { objectKey, type KObject } from '../api/object';
+import type { KObject } from '../api/object';
+import { BY_NODE } from '../api/indexes';
+import { matches, fromMap } from '../api/selectors';
+import { tolerationsTolerateTaint } from '../api/tolerations';
+import { isPodReady } from '../api/podUtil';
+import { Kubelet, type ClusterSide } from './kubelet';
+import { nodeIP, nodePodCIDR, parseMemory, type NodeMachine } from './node/nodeObject';
+import type { PodWorker } from './podWorker';
+import { FsLayer } from './program/filesystem';
+import { ServiceDirectory } from './world';
+import { hash32 } from './program/commands/util';
 
 export interface NodeOptions {
   name: string;
@@ -12,91 +22,240 @@ export interface NodeOptions {
   labels?: Record<string, string>;
 }
 
-/** Placeholder node agents: pods bound to a node become Running and Ready one second later. Replaced by the real kubelet. */
-export class NodeAgents {
-  private readonly stopped = new Set<string>();
-  constructor(private readonly ctx: ControllerContext) {
-    ctx.api.watch('Pod', (ev) => {
-      if (ev.type === 'DELETED') return;
-      const pod = ev.object;
-      const node = pod.spec?.nodeName;
-      if (!node || this.stopped.has(node)) return;
-      const key = objectKey(pod);
-      if (pod.metadata.deletionTimestamp) {
-        ctx.clock.after(1000, 'kubelet:kill', () => {
-          const p = ctx.api.store.getByKey('Pod', key);
-          if (p && p.metadata.uid === pod.metadata.uid) ctx.api.delete('Pod', p.metadata.namespace, p.metadata.name!, { gracePeriodSeconds: 0 });
-        });
-      } else if (!pod.status?.phase || pod.status.phase === 'Pending') {
-        if (ev.old?.spec?.nodeName === node) return;
-        ctx.clock.after(1000, 'kubelet:start', () => {
-          const p = ctx.api.store.getByKey('Pod', key);
-          if (!p || p.metadata.uid !== pod.metadata.uid || p.metadata.deletionTimestamp) return;
-          const now = rfc3339(ctx.clock.now());
-          ctx.api.patchStatus('Pod', p.metadata.namespace, p.metadata.name!, (d: any) => {
-            d.status.phase = 'Running';
-            d.status.startTime = now;
-            d.status.conditions = [
-              { type: 'PodScheduled', status: 'True', lastTransitionTime: now },
-              { type: 'Initialized', status: 'True', lastTransitionTime: now },
-              { type: 'ContainersReady', status: 'True', lastTransitionTime: now },
-              { type: 'Ready', status: 'True', lastTransitionTime: now },
-            ];
-            d.status.containerStatuses = (p.spec.containers ?? []).map((c: any) => ({ name: c.name, image: c.image, ready: true, restartCount: 0, started: true, state: { running: { startedAt: now } } }));
-          });
-        });
-      }
-    });
-  }
-
-  addNode(opts: NodeOptions): KObject {
-    const labels: Record<string, string> = { 'kubernetes.io/hostname': opts.name, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', ...(opts.labels ?? {}) };
-    if (opts.controlPlane) labels['node-role.kubernetes.io/control-plane'] = '';
-    return this.ctx.api.create({
-      apiVersion: 'v1',
-      kind: 'Node',
-      metadata: { name: opts.name, labels },
-      spec: opts.controlPlane ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {},
-      status: {},
-    });
-  }
-
-  stopKubelet(name: string): void {
-    this.stopped.add(name);
-  }
-
-  startKubelet(name: string): void {
-    this.stopped.delete(name);
-  }
-
-  isRunning(name: string): boolean {
-    return !this.stopped.has(name);
-  }
-
-  /** chaos kill: the pod's containers die with exit code 137. Returns false when the pod is not running on a live kubelet. */
-  killPod(_namespace: string, _name: string): boolean {
-    return false;
-  }
-
-  /** What `kubectl logs` shows for a container (previous: the last terminated instance). */
-  containerLogs(_namespace: string, _pod: string, _container?: string, _opts: { previous?: boolean } = {}): string[] | undefined {
-    return undefined;
-  }
-
-  /** metrics-server's view of a pod (what `kubectl top pod` shows). */
-  podMetrics(_namespace: string, _pod: string): PodMetrics | undefined {
-    return undefined;
-  }
-
-  nodeMetrics(_node: string): { cpuMilli: number; memoryBytes: number } | undefined {
-    return undefined;
-  }
-}
-
 export interface PodMetrics {
   containers: { name: string; cpuMilli: number; memoryBytes: number }[];
 }
 
-export function startNodeAgents(ctx: ControllerContext, _registerBusy: (r: BusyReporter) => void): NodeAgents {
-  return new NodeAgents(ctx);
+/** What the node's system daemons use besides pods (kubelet, containerd, kube-proxy, kindnet; the control plane on its node). */
+const SYSTEM_USAGE = { controlPlane: { cpuMilli: 118, memoryBytes: 612 * 1024 * 1024 }, worker: { cpuMilli: 21, memoryBytes: 176 * 1024 * 1024 } };
+
+const UNREACHABLE = { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' as const };
+
+/** Files every node starts with, for hostPath volumes. */
+function nodeHostFs(machineID: string): FsLayer {
+  const fs = new FsLayer();
+  for (const d of ['var/log', 'var/lib', 'var/lib/kubelet', 'etc', 'tmp', 'proc', 'sys', 'dev', 'run', 'run/containerd', 'data', 'usr', 'opt']) fs.write(d, -Infinity, '', true);
+  fs.write('etc/machine-id', -Infinity, `${machineID}\n`);
+  fs.write('etc/hostname', -Infinity, '');
+  fs.write('run/containerd/containerd.sock', -Infinity, '');
+  fs.write('dev/null', -Infinity, '');
+  return fs;
+}
+
+/**
+ * The kubelets of the cluster, one per node. Pod watch events are routed by spec.nodeName to the
+ * kubelet of that node, which runs a worker per pod.
+ */
+export class NodeAgents {
+  private readonly kubelets = new Map<string, Kubelet>();
+  private readonly byUid = new Map<string, Kubelet>();
+  private readonly directory: ServiceDirectory;
+  private readonly persistentVolumes = new Map<string, FsLayer>();
+  private readonly waiting = new Map<string, Set<PodWorker>>();
+  private readonly requestRates = new Map<string, number>();
+  private registered = 0;
+
+  constructor(private readonly ctx: ControllerContext) {
+    this.directory = new ServiceDirectory(ctx.api);
+    this.directory.onChange = (ns) => this.namespaceChanged(ns);
+    ctx.api.watch('Pod', (ev) => {
+      const node = ev.object.spec?.nodeName || ev.old?.spec?.nodeName;
+      if (!node) return;
+      const k = this.kubelets.get(node);
+      if (!k) return;
+      if (ev.type === 'DELETED') this.byUid.delete(ev.object.metadata.uid!);
+      else this.byUid.set(ev.object.metadata.uid!, k);
+      k.onPod(ev);
+    });
+    for (const kind of ['ConfigMap', 'Secret', 'PersistentVolumeClaim']) {
+      ctx.api.watch(kind, (ev) => {
+        if (ev.type !== 'DELETED') this.namespaceChanged(ev.object.metadata.namespace ?? 'default');
+      });
+    }
+  }
+
+  private readonly side: ClusterSide = {
+    directory: undefined as unknown as ServiceDirectory,
+    persistent: (key) => {
+      let l = this.persistentVolumes.get(key);
+      if (!l) this.persistentVolumes.set(key, (l = new FsLayer()));
+      return l;
+    },
+    watchNamespace: (w, ns) => {
+      let set = this.waiting.get(ns);
+      if (!set) this.waiting.set(ns, (set = new Set()));
+      set.add(w);
+    },
+    forget: (w) => {
+      this.waiting.get(w.namespace)?.delete(w);
+      this.requestRates.delete(w.key);
+    },
+    serviceHttp: (ns, name, port, path, t) => this.serviceHttp(ns, name, port, path, t),
+    requestCpu: (w) => {
+      const rps = this.requestRates.get(w.key) ?? 0;
+      return rps ? rps * w.cpuPerRequest() : 0;
+    },
+  };
+
+  private namespaceChanged(ns: string): void {
+    const set = this.waiting.get(ns);
+    if (!set) return;
+    // Re-checking runs later on timers; this only makes the pending retries count.
+    for (const w of [...set]) w.objectsChanged();
+  }
+
+  /** Registers a node: its kubelet starts and creates the Node object. */
+  addNode(opts: NodeOptions): KObject {
+    const { config, rng } = this.ctx;
+    const index = this.registered++;
+    let machineID = '';
+    for (let i = 0; i < 4; i++) machineID += rng.uint32().toString(16).padStart(8, '0');
+    const machine: NodeMachine = {
+      name: opts.name,
+      controlPlane: !!opts.controlPlane,
+      index,
+      internalIP: nodeIP(index),
+      podCIDR: nodePodCIDR(index),
+      machineID,
+      systemUUID: rng.uuid(),
+      bootID: rng.uuid(),
+      cpu: opts.cpu ?? config.nodeCpu,
+      memoryBytes: parseMemory(opts.memory ?? config.nodeMemory),
+      pods: opts.pods ?? config.nodePods,
+      labels: opts.labels ?? {},
+    };
+    this.side.directory = this.directory;
+    const k = new Kubelet(this.ctx, machine, this.side, nodeHostFs(machineID));
+    this.kubelets.set(opts.name, k);
+    return k.register();
+  }
+
+  kubelet(name: string): Kubelet | undefined {
+    return this.kubelets.get(name);
+  }
+
+  /** chaos node-down: the kubelet stops (no heartbeats, no status, no pod work). */
+  stopKubelet(name: string): void {
+    this.kubelets.get(name)?.stop();
+  }
+
+  /** chaos node-up: heartbeats resume, the node goes Ready, pods are reconciled. */
+  startKubelet(name: string): void {
+    this.kubelets.get(name)?.start();
+  }
+
+  isRunning(name: string): boolean {
+    return this.kubelets.get(name)?.running() ?? false;
+  }
+
+  private worker(namespace: string, name: string): PodWorker | undefined {
+    const pod = this.ctx.api.get('Pod', namespace, name);
+    if (!pod) return undefined;
+    return this.byUid.get(pod.metadata.uid!)?.workers.get(pod.metadata.uid!);
+  }
+
+  /** chaos kill: the pod's containers die with exit code 137. Returns false when the pod is not running on a live kubelet. */
+  killPod(namespace: string, name: string): boolean {
+    const pod = this.ctx.api.get('Pod', namespace, name);
+    if (!pod) return false;
+    return this.byUid.get(pod.metadata.uid!)?.killPod(pod.metadata.uid!) ?? false;
+  }
+
+  /** What `kubectl logs` shows for a container (previous: the last terminated instance). */
+  containerLogs(namespace: string, pod: string, container?: string, opts: { previous?: boolean } = {}): string[] | undefined {
+    return this.worker(namespace, pod)?.logs(container, !!opts.previous)?.map((l) => l.text);
+  }
+
+  /** Log lines with their times and streams (for `kubectl logs --timestamps`). */
+  containerLogLines(namespace: string, pod: string, container?: string, opts: { previous?: boolean } = {}) {
+    return this.worker(namespace, pod)?.logs(container, !!opts.previous);
+  }
+
+  /** Runs a command in a running container (`kubectl exec`); undefined when it is not running. */
+  exec(namespace: string, pod: string, container: string | undefined, argv: string[]): { exitCode: number; stdout: string; stderr: string } | undefined {
+    return this.worker(namespace, pod)?.exec(container, argv);
+  }
+
+  /** metrics-server's view of a pod (what `kubectl top pod` shows). */
+  podMetrics(namespace: string, pod: string): PodMetrics | undefined {
+    const w = this.worker(namespace, pod);
+    if (!w || !this.byUid.get(w.uid)?.running()) return undefined;
+    const containers = w.usage();
+    return containers.length ? { containers } : undefined;
+  }
+
+  /** metrics-server's view of a node: its pods plus the system daemons. */
+  nodeMetrics(node: string): { cpuMilli: number; memoryBytes: number } | undefined {
+    const k = this.kubelets.get(node);
+    if (!k || !k.running()) return undefined;
+    const base = k.machine.controlPlane ? SYSTEM_USAGE.controlPlane : SYSTEM_USAGE.worker;
+    let cpuMilli = base.cpuMilli;
+    let memoryBytes = base.memoryBytes;
+    for (const w of k.workers.values()) {
+      for (const c of w.usage()) {
+        cpuMilli += c.cpuMilli;
+        memoryBytes += c.memoryBytes;
+      }
+    }
+    return { cpuMilli, memoryBytes };
+  }
+
+  /** Requests per second a pod serves (the traffic model); they show as CPU use. */
+  setRequestRate(namespace: string, pod: string, rps: number): void {
+    const key = `${namespace}/${pod}`;
+    if (rps > 0) this.requestRates.set(key, rps);
+    else this.requestRates.delete(key);
+  }
+
+  /** An HTTP request to a Service from inside a pod: answered by one of its ready pods. */
+  private serviceHttp(ns: string, name: string, port: number, path: string, t: number) {
+    const svc = this.ctx.api.get('Service', ns, name) as Service | undefined;
+    if (!svc?.spec?.selector) return undefined;
+    const sp = (svc.spec.ports ?? []).find((p) => p.port === port);
+    if (!sp) return undefined;
+    const sel = fromMap(svc.spec.selector);
+    const pods = (this.ctx.api.list('Pod', ns) as Pod[]).filter((p) => matches(sel, p.metadata!.labels) && isPodReady(p) && !p.metadata!.deletionTimestamp);
+    if (!pods.length) return undefined;
+    const pod = pods[hash32(`${name}:${t}`) % pods.length];
+    const w = this.byUid.get(pod.metadata!.uid!)?.workers.get(pod.metadata!.uid!);
+    if (!w) return undefined;
+    let target = typeof sp.targetPort === 'number' ? sp.targetPort : Number(sp.targetPort ?? sp.port);
+    if (Number.isNaN(target)) {
+      const named = pod.spec!.containers.flatMap((c) => c.ports ?? []).find((p) => p.name === sp.targetPort);
+      target = named?.containerPort ?? sp.port;
+    }
+    const l = w.listener(target, t);
+    return l ? (l.http?.(path, t) ?? { status: 200, body: '' }) : undefined;
+  }
+
+  /**
+   * Busy while a stopped node's consequences can still unfold without a timer: until its Ready
+   * condition is no longer True and every pod that does not tolerate the unreachable taint for
+   * ever has been marked for deletion (by the node lifecycle controller).
+   */
+  readonly busyReporter: BusyReporter = {
+    busy: () => {
+      for (const k of this.kubelets.values()) {
+        if (k.running()) continue;
+        const node = this.ctx.api.get('Node', undefined, k.nodeName);
+        if (!node) continue;
+        const ready = (node.status?.conditions ?? []).find((c: { type: string }) => c.type === 'Ready');
+        if (ready?.status === 'True') return true;
+        for (const p of this.ctx.api.store.byIndex('Pod', BY_NODE, k.nodeName)) {
+          if (p.metadata.deletionTimestamp) continue;
+          const phase = p.status?.phase;
+          if (phase === 'Succeeded' || phase === 'Failed') continue;
+          const forever = (p.spec?.tolerations ?? []).some((tol: { tolerationSeconds?: number }) => tol.tolerationSeconds === undefined || tol.tolerationSeconds === null ? tolerationsTolerateTaint([tol as never], UNREACHABLE) : false);
+          if (!forever) return true;
+        }
+      }
+      return false;
+    },
+  };
+}
+
+export function startNodeAgents(ctx: ControllerContext, registerBusy: (r: BusyReporter) => void): NodeAgents {
+  const agents = new NodeAgents(ctx);
+  registerBusy(agents.busyReporter);
+  return agents;
 }

@@ -1,0 +1,68 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * The cluster canvas and the clock, through the DOM hooks of contracts §3: objects carry
+ * data-kind / data-name / data-namespace, pods data-status and data-node; the clock has
+ * play, pause, step, speed, skip-quiet and sim-time (data-seconds).
+ */
+export class CanvasPage {
+  readonly canvas: Locator;
+  readonly simTime: Locator;
+  readonly inspector: Locator;
+
+  constructor(readonly page: Page) {
+    this.canvas = page.getByTestId('canvas');
+    this.simTime = page.getByTestId('sim-time');
+    this.inspector = page.getByTestId('inspector');
+  }
+
+  pods(filter: { status?: string; node?: string; notNode?: string; namePrefix?: string } = {}): Locator {
+    let sel = '[data-kind=Pod]';
+    if (filter.status) sel += `[data-status="${filter.status}"]`;
+    if (filter.node !== undefined) sel += `[data-node="${filter.node}"]`;
+    if (filter.namePrefix) sel += `[data-name^="${filter.namePrefix}"]`;
+    if (filter.notNode) sel += `:not([data-node="${filter.notNode}"])`;
+    return this.canvas.locator(sel);
+  }
+
+  node(name: string): Locator {
+    return this.canvas.locator(`[data-kind=Node][data-name="${name}"]`);
+  }
+
+  object(kind: string, name: string): Locator {
+    return this.canvas.locator(`[data-kind="${kind}"][data-name="${name}"]`);
+  }
+
+  async nodeDown(name: string): Promise<void> {
+    await this.node(name).getByTestId('node-down').click();
+    await expect(this.node(name).getByTestId('node-up')).toBeVisible();
+  }
+
+  async seconds(): Promise<number> {
+    return Number(await this.simTime.getAttribute('data-seconds'));
+  }
+
+  /** Waits until the simulated clock passes `s` seconds. */
+  async waitForSeconds(s: number, timeout?: number): Promise<void> {
+    await expect.poll(() => this.seconds(), { timeout }).toBeGreaterThanOrEqual(s);
+  }
+
+  /** Lets the page draw a number of animation frames (the clock advances once per frame). */
+  async frames(n: number): Promise<void> {
+    await this.page.evaluate(
+      (count) =>
+        new Promise<void>((resolve) => {
+          let left = count;
+          const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+          requestAnimationFrame(tick);
+        }),
+      n,
+    );
+  }
+
+  play = () => this.page.getByTestId('play').click();
+  pause = () => this.page.getByTestId('pause').click();
+  step = () => this.page.getByTestId('step').click();
+  skipUntilQuiet = () => this.page.getByTestId('skip-quiet').click();
+  setSpeed = (speed: number) => this.page.getByTestId('speed').selectOption(String(speed));
+}

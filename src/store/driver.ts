@@ -1,0 +1,102 @@
+import { Cluster } from '../engine/cluster';
+import type { WatchEvent } from '../engine/api/apiServer';
+import type { EventRecord } from '../engine/events/recorder';
+import { applyManifests } from '../engine/manifests/apply';
+import type { ApplyResult } from '../engine/manifests/types';
+import { runCommand } from '../engine/kubectl/run';
+import type { CommandResult } from '../engine/kubectl/types';
+import type { Scenario, ScenarioStep } from './scenario';
+
+/** How far "skip until quiet" may run, as the CLI's cap. */
+export const QUIET_CAP_MS = 10 * 60 * 1000;
+
+/**
+ * Owns one simulated cluster for the browser: applies YAML and runs commands at the current
+ * simulated time (recording them as scenario steps), advances time, and counts changes so the
+ * store knows when to take a new snapshot. No React here: the store wraps it.
+ */
+export class SimulationDriver {
+  readonly cluster: Cluster;
+  readonly seed: number;
+  readonly workers: number;
+  readonly steps: ScenarioStep[] = [];
+  /** Bumped on every watch event and recorded event: the store's cue to re-read. */
+  version = 0;
+  private readonly eventListeners: ((ev: EventRecord) => void)[] = [];
+  private readonly watchListeners: ((ev: WatchEvent) => void)[] = [];
+
+  constructor(opts: { seed: number; workers: number }) {
+    this.seed = opts.seed;
+    this.workers = opts.workers;
+    this.cluster = new Cluster({ seed: opts.seed, workers: opts.workers });
+    this.cluster.api.watchAll((ev) => {
+      this.version++;
+      for (const l of this.watchListeners) l(ev);
+    });
+    this.cluster.recorder.onEvent((ev) => {
+      this.version++;
+      for (const l of this.eventListeners) l(ev);
+    });
+  }
+
+  get now(): number {
+    return this.cluster.now();
+  }
+
+  onEvent(l: (ev: EventRecord) => void): () => void {
+    this.eventListeners.push(l);
+    return () => this.eventListeners.splice(this.eventListeners.indexOf(l), 1);
+  }
+
+  onWatch(l: (ev: WatchEvent) => void): () => void {
+    this.watchListeners.push(l);
+    return () => this.watchListeners.splice(this.watchListeners.indexOf(l), 1);
+  }
+
+  /** kubectl apply -f of the editor's text. Recorded only when something was applied. */
+  apply(text: string, fileName = 'editor.yaml'): ApplyResult {
+    const result = applyManifests(this.cluster.api, [{ name: fileName, text }]);
+    if (result.exitCode !== 2) this.steps.push({ time: this.now, kind: 'apply', text });
+    return result;
+  }
+
+  /** Runs a console command (kubectl subset, chaos, traffic) at the current simulated time. */
+  run(line: string): CommandResult {
+    const result = runCommand({ cluster: this.cluster, readFile: () => undefined }, line);
+    this.steps.push({ time: this.now, kind: 'command', text: line });
+    return result;
+  }
+
+  advance(simMs: number): void {
+    if (simMs > 0) this.cluster.runFor(simMs);
+  }
+
+  /** Fires the next pending timer (one discrete event), however far ahead it is. */
+  step(): boolean {
+    return this.cluster.step();
+  }
+
+  skipUntilQuiet(maxMs = QUIET_CAP_MS): void {
+    this.cluster.runUntilQuiet(maxMs);
+  }
+
+  isQuiet(): boolean {
+    return this.cluster.isQuiet();
+  }
+
+  toScenario(editorText: string): Scenario {
+    return { seed: this.seed, workers: this.workers, editorText, steps: [...this.steps], time: this.now };
+  }
+
+  /** Rebuilds a session: same seed and shape, every step at its time, then on to the saved time. */
+  static replay(s: Scenario): SimulationDriver {
+    const d = new SimulationDriver({ seed: s.seed, workers: s.workers });
+    for (const step of [...s.steps].sort((a, b) => a.time - b.time)) {
+      d.cluster.runUntil(step.time);
+      if (step.kind === 'apply') d.apply(step.text);
+      else d.run(step.text);
+    }
+    d.cluster.runUntil(Math.max(s.time, d.now));
+    return d;
+  }
+}

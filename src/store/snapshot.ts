@@ -1,0 +1,31 @@
+import type { Cluster } from '../engine/cluster';
+import { KINDS } from '../engine/api/kinds';
+import type { KObject } from '../engine/api/object';
+
+/**
+ * What the UI reads: every stored object grouped by kind, at one simulated instant. The
+ * objects are the engine's own frozen objects (no copies), so a snapshot is cheap and safe to
+ * hand to React.
+ */
+export interface ClusterSnapshot {
+  readonly version: number;
+  /** Simulated milliseconds. */
+  readonly time: number;
+  readonly byKind: ReadonlyMap<string, readonly KObject[]>;
+}
+
+const SKIP = new Set(['Event']);
+
+export function takeSnapshot(cluster: Cluster, version: number): ClusterSnapshot {
+  const byKind = new Map<string, KObject[]>();
+  for (const info of KINDS) {
+    if (SKIP.has(info.kind)) continue;
+    const list = cluster.api.list(info.kind);
+    if (list.length) byKind.set(info.kind, list);
+  }
+  return Object.freeze({ version, time: cluster.now(), byKind });
+}
+
+export function objectsOf(s: ClusterSnapshot, kind: string): readonly KObject[] {
+  return s.byKind.get(kind) ?? [];
+}

@@ -1,0 +1,171 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useTranslation } from 'react-i18next';
+import { usePlayground, usePlaygroundStore, useSnapshot } from '../StoreContext';
+import { INITIAL_CANVAS, snapshotToFlow, type CanvasState } from './model/canvasFlow';
+import type { CanvasEdge, CanvasNode } from './model/flowTypes';
+import { PullTracker } from './model/pullProgress';
+import { refOfNode } from './model/refs';
+import type { TierChoice } from './model/tier';
+import { NODE_TYPES } from './nodes/nodeTypes';
+import { CanvasOptions } from './CanvasOptions';
+import { Legend } from './Legend';
+import { usePrefersReducedMotion } from './usePrefersReducedMotion';
+import './canvas.css';
+
+/** Below this zoom, cards collapse to their glyphs and nodes to their counts. */
+const FAR_ZOOM = 0.34;
+/** Room for the overlays: options and legend on top, zoom controls at the bottom left. */
+const FIT_PADDING = { top: '64px', bottom: '20px', left: '56px', right: '24px' } as const;
+const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
+const paneAspect = (s: { width: number; height: number }) => (s.width > 0 && s.height > 0 ? Math.round((s.width / s.height) * 10) / 10 : 16 / 9);
+
+const MINIMAP_COLORS: Record<string, string> = {
+  clusterNode: '#2a3550',
+  nodeTile: '#2a3550',
+  heatmap: '#2a3550',
+  unscheduled: '#3a3320',
+  pod: '#4c8dff',
+  workload: '#7a5cff',
+  service: '#2ed3b7',
+  ingress: '#ff9f43',
+  pvc: '#c5d94a',
+  pv: '#c5d94a',
+};
+
+function kubeletStoppedLookup(cluster: unknown): (node: string) => boolean {
+  // A read-only look at the node agents: `chaos node-down` stops a kubelet long before the node turns NotReady.
+  const agents = (cluster as { controlPlane?: { nodes?: { isRunning?: (n: string) => boolean } } }).controlPlane?.nodes;
+  const isRunning = agents?.isRunning;
+  return typeof isRunning === 'function' ? (n) => !isRunning.call(agents, n) : () => false;
+}
+
+function CanvasFlow() {
+  const { t } = useTranslation('canvas');
+  const store = usePlaygroundStore();
+  const snap = useSnapshot();
+  const selected = usePlayground((s) => s.selected);
+  // A chaos command may stop a kubelet without writing anything yet: redraw after every command.
+  const commands = usePlayground((s) => s.consoleHistory.length);
+  const [hovered, setHovered] = useState<string>();
+  const [tierChoice, setTierChoice] = useState<TierChoice>('auto');
+  const [showSystem, setShowSystem] = useState(false);
+  const state = useRef<CanvasState>(INITIAL_CANVAS);
+  const tracker = useRef<PullTracker>(null);
+  const far = useStore(isFar);
+  const aspect = useStore(paneAspect);
+  const reduced = usePrefersReducedMotion();
+  const rf = useReactFlow<CanvasNode, CanvasEdge>();
+
+  const frame = useMemo(() => {
+    const cluster = store.driver().cluster;
+    tracker.current ??= new PullTracker();
+    const pulls = tracker.current;
+    pulls.sync(cluster.recorder.log);
+    const f = snapshotToFlow(snap, state.current, {
+      model: { showSystem, kubeletStopped: kubeletStoppedLookup(cluster) },
+      tier: tierChoice,
+      selected,
+      hovered,
+      pullProgress: (v) => pulls.progress(v.uid, snap.time),
+      aspect,
+    });
+    state.current = f;
+    return f;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, snap, selected, hovered, tierChoice, showSystem, aspect, commands]);
+
+  // Re-frame when the picture changes shape: another tier, another cluster (reset, share link), another pane size.
+  const shape = `${frame.tier}:${frame.model.nodes.length}:${frame.grid.cols}:${aspect}`;
+  useEffect(() => {
+    const id = requestAnimationFrame(() => void rf.fitView({ padding: FIT_PADDING, duration: reduced ? 0 : 300 }));
+    return () => cancelAnimationFrame(id);
+  }, [rf, shape, reduced]);
+
+  // In the heat map, a chosen node opens as a tile beside it: bring that tile into view.
+  const detailTile = frame.tier === 'heat' ? frame.nodes.find((n) => n.type === 'nodeTile')?.id : undefined;
+  useEffect(() => {
+    if (!detailTile) return;
+    const id = requestAnimationFrame(() => void rf.fitView({ nodes: [{ id: detailTile }], maxZoom: 1.2, padding: FIT_PADDING, duration: reduced ? 0 : 300 }));
+    return () => cancelAnimationFrame(id);
+  }, [rf, detailTile, reduced]);
+
+  const onNodeClick = useCallback((_: unknown, node: CanvasNode) => {
+    const ref = refOfNode(node);
+    if (ref) store.getState().select(ref);
+  }, [store]);
+
+  const onKeyDown = useCallback((e: KeyboardEvent<HTMLDivElement>) => {
+    // React Flow focuses nodes with Tab; Enter selects the focused one (its own selection is off).
+    const el = e.target as HTMLElement;
+    if (e.key !== 'Enter' || !el.classList.contains('react-flow__node')) return;
+    const node = state.current.nodes.find((n) => n.id === el.dataset.id);
+    const ref = node && refOfNode(node);
+    if (ref) store.getState().select(ref);
+  }, [store]);
+
+  const empty = frame.model.workloads.length === 0 && frame.model.pods.size === 0 && frame.model.services.length === 0;
+
+  return (
+    <div
+      className={`canvas-pane tier-${frame.tier}${far ? ' zoom-far' : ''}${reduced ? ' reduced-motion' : ''}`}
+      data-testid="canvas"
+      data-tier={frame.tier}
+      aria-label={t('canvas.label')}
+      onKeyDown={onKeyDown}
+    >
+      <ReactFlow<CanvasNode, CanvasEdge>
+        nodes={frame.nodes}
+        edges={frame.edges}
+        nodeTypes={NODE_TYPES}
+        onNodeClick={onNodeClick}
+        onPaneClick={() => store.getState().select(undefined)}
+        onNodeMouseEnter={(_, n) => setHovered(n.type === 'heatmap' || n.type === 'unscheduled' ? undefined : n.id)}
+        onNodeMouseLeave={() => setHovered(undefined)}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        edgesFocusable={false}
+        panActivationKeyCode={null}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        zoomActivationKeyCode={null}
+        onlyRenderVisibleElements={frame.tier === 'compact'}
+        minZoom={0.02}
+        maxZoom={2.5}
+        fitView
+        fitViewOptions={{ padding: FIT_PADDING }}
+        proOptions={{ hideAttribution: true }}
+        colorMode="dark"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#2a3550" />
+        <Controls showInteractive={false} position="bottom-left" />
+        {(frame.tier !== 'detailed' || frame.model.nodes.length > 6) && (
+          <MiniMap pannable zoomable position="bottom-right" style={{ width: 150, height: 100 }} nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#555'} maskColor="rgba(15,20,32,0.7)" />
+        )}
+        <Panel position="top-left">
+          <CanvasOptions choice={tierChoice} tier={frame.tier} onChoice={setTierChoice} showSystem={showSystem} onShowSystem={setShowSystem} />
+        </Panel>
+        <Panel position="top-right">
+          <Legend />
+        </Panel>
+        {empty && (
+          <Panel position="top-center" className="canvas-empty">
+            {t('canvas.empty')}
+          </Panel>
+        )}
+      </ReactFlow>
+    </div>
+  );
+}
+
+/** The live cluster: nodes holding their pods, workloads, Services, Ingresses and volumes. */
+export function CanvasPane() {
+  return (
+    <ReactFlowProvider>
+      <CanvasFlow />
+    </ReactFlowProvider>
+  );
+}
