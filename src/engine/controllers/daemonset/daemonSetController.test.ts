@@ -20,7 +20,7 @@ spec:
   template:
     metadata: {labels: {app: logger}}
     spec:
-      containers: [{name: c, image: busybox:1.36}]
+      containers: [{name: c, image: nginx:1.27}]
 `;
 
 function cluster(workers = 3): TestCluster {
@@ -192,7 +192,7 @@ describe('DaemonSet controller', () => {
     const c = cluster().apply(LOGGER).settle('1m');
     const before = new Map(dsPods(c).map((p) => [getTargetNodeName(p)!, p.metadata!.name!]));
     const start = c.cluster.recorder.log.length;
-    setImage(c, 'busybox:1.37');
+    setImage(c, 'nginx:1.28');
     // Sample the cluster after every timer: never more than one node without an available pod.
     let worst = 0;
     c.until(() => {
@@ -210,7 +210,7 @@ describe('DaemonSet controller', () => {
     ]);
     const revs = c.list('ControllerRevision').map((r) => r.revision).sort();
     expect(revs).toEqual([1, 2]);
-    expect(dsPods(c).every((p) => p.spec!.containers[0].image === 'busybox:1.37')).toBe(true);
+    expect(dsPods(c).every((p) => p.spec!.containers[0].image === 'nginx:1.28')).toBe(true);
     c.expectNoInternalErrors();
   });
 
@@ -219,7 +219,7 @@ describe('DaemonSet controller', () => {
       .apply(LOGGER.replace('spec:\n  selector', 'spec:\n  updateStrategy: {type: RollingUpdate, rollingUpdate: {maxUnavailable: "50%"}}\n  selector'))
       .settle('1m');
     const start = c.cluster.recorder.log.length;
-    setImage(c, 'busybox:1.37');
+    setImage(c, 'nginx:1.28');
     c.advance('100ms');
     const firstDeletes = c.cluster.recorder.log.slice(start).filter((e) => e.reason === 'SuccessfulDelete');
     expect(firstDeletes).toHaveLength(2);
@@ -237,7 +237,7 @@ describe('DaemonSet controller', () => {
         ),
       )
       .settle('1m');
-    setImage(c, 'busybox:1.37');
+    setImage(c, 'nginx:1.28');
     let minReady = 3;
     let maxPods = 3;
     c.until(() => {
@@ -252,16 +252,16 @@ describe('DaemonSet controller', () => {
 
   it('leaves pods alone with OnDelete until one is deleted by hand', () => {
     const c = cluster().apply(LOGGER.replace('spec:\n  selector', 'spec:\n  updateStrategy: {type: OnDelete}\n  selector')).settle('1m');
-    setImage(c, 'busybox:1.37');
+    setImage(c, 'nginx:1.28');
     c.settle('1m');
-    expect(dsPods(c).every((p) => p.spec!.containers[0].image === 'busybox:1.36')).toBe(true);
+    expect(dsPods(c).every((p) => p.spec!.containers[0].image === 'nginx:1.27')).toBe(true);
     expect(c.get('DaemonSet', 'logger')!.status.updatedNumberScheduled ?? 0).toBe(0);
     const victim = dsPods(c).find((p) => getTargetNodeName(p) === 'worker-2')!;
     c.api.delete('Pod', 'default', victim.metadata!.name!);
     c.settle('1m');
     const images = new Map(dsPods(c).map((p) => [getTargetNodeName(p)!, p.spec!.containers[0].image]));
-    expect(images.get('worker-2')).toBe('busybox:1.37');
-    expect(images.get('worker-1')).toBe('busybox:1.36');
+    expect(images.get('worker-2')).toBe('nginx:1.28');
+    expect(images.get('worker-1')).toBe('nginx:1.27');
     expect(c.get('DaemonSet', 'logger')!.status.updatedNumberScheduled).toBe(1);
     c.expectNoInternalErrors();
   });
@@ -292,7 +292,8 @@ describe('DaemonSet controller', () => {
 
   it('counts pods available only after minReadySeconds', () => {
     const c = cluster().apply(LOGGER.replace('spec:\n  selector', 'spec:\n  minReadySeconds: 30\n  selector'));
-    c.advance('5s');
+    c.until(() => c.readyPods({ selector: 'app=logger' }).length === 3, '1m');
+    c.advance('100ms');
     expect(c.get('DaemonSet', 'logger')!.status).toMatchObject({ numberReady: 3, numberUnavailable: 3 });
     expect(c.get('DaemonSet', 'logger')!.status.numberAvailable).toBeUndefined();
     c.advance('40s');
@@ -302,8 +303,8 @@ describe('DaemonSet controller', () => {
 
   it('keeps only revisionHistoryLimit old revisions', () => {
     const c = cluster().apply(LOGGER.replace('spec:\n  selector', 'spec:\n  revisionHistoryLimit: 1\n  selector')).settle('1m');
-    for (const tag of ['1.37', '1.38', '1.39']) {
-      setImage(c, `busybox:${tag}`);
+    for (const tag of ['1.25', '1.26', '1.28']) {
+      setImage(c, `nginx:${tag}`);
       c.settle('3m');
     }
     const revs = c.list('ControllerRevision').map((r) => r.revision).sort();
