@@ -10,8 +10,17 @@ export const HOUR = 60 * MINUTE;
 
 /** RFC 3339 with whole seconds, as metav1.Time serialises. */
 export function rfc3339(simMs: number): string {
-  return new Date(EPOCH_MS + simMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // Many writes happen at one instant; formatting once per second of simulated time is enough.
+  const sec = Math.floor(simMs / 1000);
+  if (sec !== lastSec) {
+    lastSec = sec;
+    lastText = new Date(EPOCH_MS + sec * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+  return lastText;
 }
+
+let lastSec = Number.NaN;
+let lastText = '';
 
 /** RFC 3339 with microseconds, as metav1.MicroTime serialises (Lease renewTime, Event eventTime). */
 export function rfc3339Micro(simMs: number): string {

@@ -1,4 +1,5 @@
 import { freeze, produce, type Draft } from 'immer';
+import { deepFreeze, mutableCopy } from './freeze';
 import type { SimClock } from '../clock/simClock';
 import type { Rng } from '../random';
 import { rfc3339 } from '../time';
@@ -53,6 +54,13 @@ export interface AdmissionPlugin {
   validate?(op: Operation, obj: KObject, old: KObject | undefined, ctx: ApiContext): void;
 }
 
+/** A kind whose objects another component keeps (Events): the API server serves reads and deletes from it. */
+export interface VirtualKind {
+  get(namespace: string | undefined, name: string): KObject | undefined;
+  list(namespace?: string): KObject[];
+  delete(namespace: string | undefined, name: string): KObject | undefined;
+}
+
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
 
 export interface DeleteOptions {
@@ -88,6 +96,7 @@ export class ApiServer {
   private readonly admissionByKind = new Map<string, AdmissionPlugin[]>();
   private readonly watchers = new Map<string, WatchHandler[]>();
   private readonly allWatchers: WatchHandler[] = [];
+  private readonly virtualKinds = new Map<string, VirtualKind>();
 
   constructor(
     readonly clock: SimClock,
@@ -98,6 +107,16 @@ export class ApiServer {
     const list = this.strategies.get(kind) ?? [];
     list.push(s);
     this.strategies.set(kind, list);
+  }
+
+  registerVirtualKind(kind: string, v: VirtualKind): void {
+    this.virtualKinds.set(kind, v);
+  }
+
+  /** Hands out the next cluster-wide resourceVersion (for objects kept outside the store). */
+  nextResourceVersion(): string {
+    this.rv++;
+    return String(this.rv);
   }
 
   registerAdmission(p: AdmissionPlugin): void {
@@ -133,10 +152,14 @@ export class ApiServer {
   // ---- reads -------------------------------------------------------------------------------
 
   get<T extends KObject = KObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    const v = this.virtualKinds.get(kind);
+    if (v) return v.get(namespace, name) as T | undefined;
     return this.store.get(kind, namespace, name) as T | undefined;
   }
 
   list<T extends KObject = KObject>(kind: string, namespace?: string): T[] {
+    const v = this.virtualKinds.get(kind);
+    if (v) return v.list(namespace) as T[];
     return this.store.list(kind, namespace) as T[];
   }
 
@@ -161,34 +184,67 @@ export class ApiServer {
     if (!opts.dryRun && this.store.get(info.kind, ns, name)) throw apiErr.alreadyExists(groupResource(info), name);
     if (input.metadata?.resourceVersion) throw apiErr.badRequest('resourceVersion should not be set on objects to be created');
 
-    let obj = produce(input, (d) => {
-      d.metadata ??= {};
-      d.metadata.name = name;
-      if (ns !== undefined) d.metadata.namespace = ns;
-      else delete d.metadata.namespace;
-      d.metadata.uid = opts.dryRun ? 'dry-run' : this.rng.uuid();
-      d.metadata.creationTimestamp = rfc3339(ctx.now);
-      delete d.metadata.resourceVersion;
-      delete d.metadata.deletionTimestamp;
-      delete d.metadata.deletionGracePeriodSeconds;
-      delete d.metadata.managedFields;
-      delete d.metadata.selfLink;
-      if (GENERATION_KINDS.has(info.kind)) d.metadata.generation = 1;
-      else delete d.metadata.generation;
-      // Status is the controllers' to write, except a Node's: the kubelet registers with its capacity.
-      if (info.hasStatus && info.kind !== 'Node') delete d.status;
-      for (const s of this.strategiesOf(info.kind)) s.defaults?.(d, ctx);
-      for (const p of this.admissionFor(info.kind)) p.mutate?.('CREATE', d, undefined, ctx);
-      for (const s of this.strategiesOf(info.kind)) s.prepareForCreate?.(d, ctx);
-    });
+    // Creates build a fresh mutable copy (templates handed in are often frozen parts of other
+    // objects), run the recipes on it directly, and freeze it once: no proxies on the hottest path.
+    const d = mutableCopy(input) as Draft<KObject>;
+    d.metadata ??= {};
+    d.metadata.name = name;
+    if (ns !== undefined) d.metadata.namespace = ns;
+    else delete d.metadata.namespace;
+    d.metadata.uid = opts.dryRun ? 'dry-run' : this.rng.uuid();
+    d.metadata.creationTimestamp = rfc3339(ctx.now);
+    delete d.metadata.resourceVersion;
+    delete d.metadata.deletionTimestamp;
+    delete d.metadata.deletionGracePeriodSeconds;
+    delete d.metadata.managedFields;
+    delete d.metadata.selfLink;
+    if (GENERATION_KINDS.has(info.kind)) d.metadata.generation = 1;
+    else delete d.metadata.generation;
+    // Status is the controllers' to write, except a Node's: the kubelet registers with its capacity.
+    if (info.hasStatus && info.kind !== 'Node') delete d.status;
+    for (const s of this.strategiesOf(info.kind)) s.defaults?.(d, ctx);
+    for (const p of this.admissionFor(info.kind)) p.mutate?.('CREATE', d, undefined, ctx);
+    for (const s of this.strategiesOf(info.kind)) s.prepareForCreate?.(d, ctx);
+    const obj = d as KObject;
 
     this.validateOrThrow(info, obj, undefined, ctx);
     for (const p of this.admissionFor(info.kind)) p.validate?.('CREATE', obj, undefined, ctx);
-    if (opts.dryRun) return freeze(obj, true) as T;
+    if (opts.dryRun) return deepFreeze(obj) as T;
 
-    obj = this.stamp(obj);
+    this.rv++;
+    d.metadata.resourceVersion = String(this.rv);
+    deepFreeze(obj);
     this.store.put(obj, undefined);
     this.emit({ type: 'ADDED', object: obj });
+    return obj as T;
+  }
+
+  /**
+   * A system write of a fully formed object whose kind has no defaults or admission to run
+   * (the event recorder's Events): identity and resourceVersion are assigned as for any create.
+   */
+  createTrusted<T extends KObject = KObject>(input: KObject): T {
+    const info = this.info(input.kind);
+    const ns = info.namespaced ? input.metadata.namespace || 'default' : undefined;
+    if (info.namespaced) this.checkNamespace(ns!, this.context(), input);
+    const name = input.metadata.name!;
+    if (this.store.get(info.kind, ns, name)) throw apiErr.alreadyExists(groupResource(info), name);
+    this.rv++;
+    const obj = deepFreeze({
+      ...input,
+      metadata: { ...input.metadata, namespace: ns, uid: this.rng.uuid(), creationTimestamp: rfc3339(this.clock.now()), resourceVersion: String(this.rv) },
+    }) as KObject;
+    this.store.put(obj, undefined);
+    this.emit({ type: 'ADDED', object: obj });
+    return obj as T;
+  }
+
+  /** A system write replacing top-level fields of an object (an Event's count and lastTimestamp). */
+  updateTrusted<T extends KObject = KObject>(old: KObject, fields: Record<string, unknown>): T {
+    this.rv++;
+    const obj = deepFreeze({ ...old, ...fields, metadata: { ...old.metadata, resourceVersion: String(this.rv) } }) as KObject;
+    this.store.put(obj, old);
+    this.emit({ type: 'MODIFIED', object: obj, old });
     return obj as T;
   }
 
@@ -226,14 +282,15 @@ export class ApiServer {
     const info = this.info(input.kind);
     const old = this.mustGet(info, input.metadata.namespace, input.metadata.name!);
     this.checkResourceVersion(info, input, old);
+    if (input.status === old.status || deepEqual(input.status, old.status)) return old as T;
     const ctx = this.context();
-    const obj = produce(old, (d) => {
-      if (input.status === undefined) delete d.status;
-      else d.status = input.status;
-      for (const s of this.strategiesOf(info.kind)) s.prepareForStatusUpdate?.(d, old, ctx);
-    });
-    if (obj === old || deepEqual(obj.status, old.status)) return old as T;
-    return this.commitUpdate(obj, old) as T;
+    // Everything but .status is kept from the stored object; the status strategies only touch
+    // top-level status fields, so a shallow copy of the new status is enough for them to edit.
+    const next: KObject = { ...old, status: input.status === undefined ? undefined : { ...input.status } };
+    if (next.status === undefined) delete next.status;
+    for (const s of this.strategiesOf(info.kind)) s.prepareForStatusUpdate?.(next as Draft<KObject>, old, ctx);
+    if (deepEqual(next.status, old.status)) return old as T;
+    return this.commitUpdate(next, old) as T;
   }
 
   /** Read-modify-write of the main path through an immer recipe (what a client's Update does). */
@@ -281,18 +338,13 @@ export class ApiServer {
       throw new ApiError('Conflict', `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is being deleted, cannot be assigned to a host`);
     }
     const now = rfc3339(this.clock.now());
-    const obj = produce(old, (d) => {
-      d.spec.nodeName = nodeName;
-      d.status ??= {};
-      const conds = (d.status.conditions ??= []);
-      const c = conds.find((x: any) => x.type === 'PodScheduled');
-      if (c) {
-        c.status = 'True';
-        delete c.reason;
-        delete c.message;
-        c.lastTransitionTime = now;
-      } else conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now, observedGeneration: old.metadata.generation });
-    });
+    const conds = [...(old.status?.conditions ?? [])];
+    const i = conds.findIndex((x: any) => x.type === 'PodScheduled');
+    if (i >= 0) {
+      const { reason: _r, message: _m, ...rest } = conds[i];
+      conds[i] = { ...rest, status: 'True', lastTransitionTime: now };
+    } else conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now, observedGeneration: old.metadata.generation });
+    const obj: KObject = { ...old, spec: { ...old.spec, nodeName }, status: { ...(old.status ?? {}), conditions: conds } };
     return this.commitUpdate(obj, old);
   }
 
@@ -303,6 +355,13 @@ export class ApiServer {
    */
   delete(kind: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KObject | undefined {
     const info = this.info(kind);
+    const virtual = this.virtualKinds.get(info.kind);
+    if (virtual) {
+      const ns = namespace || 'default';
+      const o = virtual.get(ns, name);
+      if (!o) throw apiErr.notFound(groupResource(info), name);
+      return opts.dryRun ? o : virtual.delete(ns, name);
+    }
     const old = this.mustGet(info, info.namespaced ? namespace : undefined, name);
     if (info.kind === 'Namespace' && IMMORTAL_NAMESPACES.has(name)) {
       throw apiErr.forbidden('namespaces', name, 'this namespace may not be deleted');
@@ -413,13 +472,7 @@ export class ApiServer {
 
   private stamp(obj: KObject): KObject {
     this.rv++;
-    const rv = String(this.rv);
-    return freeze(
-      produce(obj, (d) => {
-        d.metadata.resourceVersion = rv;
-      }),
-      true,
-    );
+    return deepFreeze({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(this.rv) } });
   }
 
   private emit(ev: WatchEvent): void {

@@ -64,54 +64,72 @@ function maxContainerRestarts(pod: Pod): [regular: number, sidecar: number] {
   return [regular, sidecar];
 }
 
-/** ActivePodsWithRanks.Less: true when `a` should be deleted before `b`. `now` is simulated ms. */
-export function deletesBefore(a: RankedPod, b: RankedPod, now: number): boolean {
-  const pi = a.pod;
-  const pj = b.pod;
+/** What the comparison reads from one pod, computed once per sort rather than per comparison. */
+interface RankKey {
+  readonly unassigned: boolean;
+  readonly phase: number;
+  readonly ready: boolean;
+  readonly cost: number;
+  readonly rank: number;
+  readonly readyTime: number | undefined;
+  readonly restarts: number;
+  readonly sidecarRestarts: number;
+  readonly created: number | undefined;
+  readonly uid: string;
+}
+
+function rankKey(rp: RankedPod): RankKey {
+  const p = rp.pod;
+  const [restarts, sidecarRestarts] = maxContainerRestarts(p);
+  return {
+    unassigned: (p.spec?.nodeName ?? '') === '',
+    phase: PHASE_ORDINAL[p.status?.phase ?? ''] ?? 0,
+    ready: isPodReady(p),
+    cost: podDeletionCost(p),
+    rank: rp.rank,
+    readyTime: readyTime(p),
+    restarts,
+    sidecarRestarts,
+    created: parseTimestamp(p.metadata?.creationTimestamp),
+    uid: uidOf(p),
+  };
+}
+
+/** ActivePodsWithRanks.Less over precomputed keys. */
+function keyBefore(i: RankKey, j: RankKey, now: number): boolean {
   // 1. Unassigned < assigned.
-  const ni = pi.spec?.nodeName ?? '';
-  const nj = pj.spec?.nodeName ?? '';
-  if (ni !== nj && (ni === '' || nj === '')) return ni === '';
+  if (i.unassigned !== j.unassigned) return i.unassigned;
   // 2. PodPending < PodUnknown < PodRunning.
-  const oi = PHASE_ORDINAL[pi.status?.phase ?? ''] ?? 0;
-  const oj = PHASE_ORDINAL[pj.status?.phase ?? ''] ?? 0;
-  if (oi !== oj) return oi < oj;
+  if (i.phase !== j.phase) return i.phase < j.phase;
   // 3. Not ready < ready.
-  const ri = isPodReady(pi);
-  const rj = isPodReady(pj);
-  if (ri !== rj) return !ri;
+  if (i.ready !== j.ready) return !i.ready;
   // 4. Lower pod-deletion-cost < higher pod-deletion-cost.
-  const ci = podDeletionCost(pi);
-  const cj = podDeletionCost(pj);
-  if (ci !== cj) return ci < cj;
+  if (i.cost !== j.cost) return i.cost < j.cost;
   // 5. Doubled up < not doubled up.
-  if (a.rank !== b.rank) return a.rank > b.rank;
+  if (i.rank !== j.rank) return i.rank > j.rank;
   // 6. Been ready for empty time < less time < more time (log2 buckets).
-  if (ri && rj) {
-    const ti = readyTime(pi);
-    const tj = readyTime(pj);
-    if (ti !== tj) {
-      if (ti === undefined || tj === undefined) return afterOrZero(ti, tj);
-      const diff = logarithmicRankDiff(ti, tj, now);
-      if (diff === 0) return uidOf(pi) < uidOf(pj);
-      return diff < 0;
-    }
+  if (i.ready && j.ready && i.readyTime !== j.readyTime) {
+    if (i.readyTime === undefined || j.readyTime === undefined) return afterOrZero(i.readyTime, j.readyTime);
+    const diff = logarithmicRankDiff(i.readyTime, j.readyTime, now);
+    if (diff === 0) return i.uid < j.uid;
+    return diff < 0;
   }
   // 7. Higher restart counts < lower restart counts (app containers, then sidecars).
-  const [regI, sideI] = maxContainerRestarts(pi);
-  const [regJ, sideJ] = maxContainerRestarts(pj);
-  if (regI !== regJ) return regI > regJ;
-  if (sideI !== sideJ) return sideI > sideJ;
+  if (i.restarts !== j.restarts) return i.restarts > j.restarts;
+  if (i.sidecarRestarts !== j.sidecarRestarts) return i.sidecarRestarts > j.sidecarRestarts;
   // 8. Empty creation time < newer < older (log2 buckets), ties broken by UID.
-  const ct = parseTimestamp(pi.metadata?.creationTimestamp);
-  const cu = parseTimestamp(pj.metadata?.creationTimestamp);
-  if (ct !== cu) {
-    if (ct === undefined || cu === undefined) return afterOrZero(ct, cu);
-    const diff = logarithmicRankDiff(ct, cu, now);
-    if (diff === 0) return uidOf(pi) < uidOf(pj);
+  if (i.created !== j.created) {
+    if (i.created === undefined || j.created === undefined) return afterOrZero(i.created, j.created);
+    const diff = logarithmicRankDiff(i.created, j.created, now);
+    if (diff === 0) return i.uid < j.uid;
     return diff < 0;
   }
   return false;
+}
+
+/** ActivePodsWithRanks.Less: true when `a` should be deleted before `b`. `now` is simulated ms. */
+export function deletesBefore(a: RankedPod, b: RankedPod, now: number): boolean {
+  return keyBefore(rankKey(a), rankKey(b), now);
 }
 
 function uidOf(p: Pod): string {
@@ -134,5 +152,7 @@ export function rankByRelatedPodsOnSameNode(podsToRank: readonly Pod[], relatedP
 
 /** Sorts ranked pods so that the first is the first to delete. Returns a new array. */
 export function sortForDeletion(pods: readonly RankedPod[], now: number): RankedPod[] {
-  return [...pods].sort((a, b) => (deletesBefore(a, b, now) ? -1 : deletesBefore(b, a, now) ? 1 : 0));
+  const keyed = pods.map((rp) => ({ rp, k: rankKey(rp) }));
+  keyed.sort((a, b) => (keyBefore(a.k, b.k, now) ? -1 : keyBefore(b.k, a.k, now) ? 1 : 0));
+  return keyed.map((x) => x.rp);
 }

@@ -1,5 +1,5 @@
 import type { ApiServer } from '../api/apiServer';
-import { ApiError } from '../api/errors';
+import { EventStore } from './eventStore';
 import type { KObject } from '../api/object';
 import { EPOCH_MS, rfc3339 } from '../time';
 
@@ -32,8 +32,21 @@ export class EventRecorder {
   private readonly listeners: EventListener[] = [];
   private readonly series = new Map<string, string>();
   private seq = 0;
+  private uidSeq = 0;
 
-  constructor(private readonly api: ApiServer) {}
+  readonly events = new EventStore();
+
+  constructor(private readonly api: ApiServer) {
+    api.registerVirtualKind('Event', this.events);
+    api.watch('Namespace', (ev) => {
+      if (ev.type === 'DELETED') this.events.dropNamespace(ev.object.metadata.name!);
+    });
+  }
+
+  private refuseIn(namespace: string): boolean {
+    const ns = this.api.store.get('Namespace', undefined, namespace);
+    return !ns || ns.metadata.deletionTimestamp !== undefined;
+  }
 
   onEvent(l: EventListener): () => void {
     this.listeners.push(l);
@@ -58,38 +71,45 @@ export class EventRecorder {
     };
     const seriesKey = `${obj.metadata.uid}\u0000${opts.fieldPath ?? ''}\u0000${reason}\u0000${message}\u0000${component}\u0000${opts.host ?? ''}`;
     const existingName = this.series.get(seriesKey);
-    const existing = existingName ? this.api.get('Event', namespace, existingName) : undefined;
+    const existing = existingName ? this.events.get(namespace, existingName) : undefined;
     let count = 1;
     let eventName: string;
-    try {
-      if (existing) {
-        count = (existing.count ?? 1) + 1;
-        eventName = existingName!;
-        this.api.update({ ...existing, count, lastTimestamp: rfc3339(now), metadata: { ...existing.metadata } });
-      } else {
-        eventName = `${obj.metadata.name}.${this.nanoHex(now)}`;
-        this.api.create({
-          apiVersion: 'v1',
-          kind: 'Event',
-          metadata: { name: eventName, namespace },
-          involvedObject: involved,
-          reason,
-          message,
-          source: opts.host ? { component, host: opts.host } : { component },
-          firstTimestamp: rfc3339(now),
-          lastTimestamp: rfc3339(now),
-          count: 1,
-          type,
-          eventTime: null,
-          reportingComponent: component,
-          reportingInstance: opts.host ?? '',
-        });
-        this.series.set(seriesKey, eventName);
-      }
-    } catch (e) {
-      // Events about objects in a namespace being deleted are refused, as upstream; the record still counts.
-      if (!(e instanceof ApiError)) throw e;
+    this.events.expire(now);
+    if (existing) {
+      count = (existing.count ?? 1) + 1;
+      eventName = existingName!;
+      const updated = Object.freeze({
+        ...existing,
+        count,
+        lastTimestamp: rfc3339(now),
+        metadata: Object.freeze({ ...existing.metadata, resourceVersion: this.api.nextResourceVersion() }),
+      });
+      this.events.put(updated, now);
+    } else if (this.refuseIn(namespace)) {
+      // Upstream refuses new content in a namespace being deleted; the occurrence is still logged.
       eventName = '';
+    } else {
+      eventName = `${obj.metadata.name}.${this.nanoHex(now)}`;
+      const created = rfc3339(now);
+      const event: KObject = {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: eventName, namespace, uid: uidFromSeq(++this.uidSeq), resourceVersion: this.api.nextResourceVersion(), creationTimestamp: created },
+        involvedObject: Object.freeze(involved),
+        reason,
+        message,
+        source: Object.freeze(opts.host ? { component, host: opts.host } : { component }),
+        firstTimestamp: created,
+        lastTimestamp: created,
+        count: 1,
+        type,
+        eventTime: null,
+        reportingComponent: component,
+        reportingInstance: opts.host ?? '',
+      };
+      Object.freeze(event.metadata);
+      this.events.put(Object.freeze(event), now);
+      this.series.set(seriesKey, eventName);
     }
     const rec: EventRecord = {
       time: now,
@@ -111,4 +131,9 @@ export class EventRecorder {
     const nanos = BigInt(EPOCH_MS + now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
     return nanos.toString(16);
   }
+}
+
+/** A uuid-shaped uid from the event's sequence number, so reads never consume randomness. */
+function uidFromSeq(seq: number): string {
+  return `00000000-0000-4000-8000-${seq.toString(16).padStart(12, '0')}`;
 }

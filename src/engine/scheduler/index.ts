@@ -136,6 +136,16 @@ export class Scheduler {
       if (gone && !gone.terminal) this.onClusterEvent({ kind: 'AssignedPodDelete', pod: gone });
       return;
     }
+    // Most pod updates are the kubelet's status writes to a bound pod: nothing the scheduler
+    // caches (spec, labels, phase, deletion) changed, so there is nothing to do.
+    const old = ev.old;
+    if (
+      ev.type === 'MODIFIED' && old && pod.spec?.nodeName && old.spec === pod.spec && old.metadata.labels === pod.metadata.labels &&
+      old.metadata.deletionTimestamp === pod.metadata.deletionTimestamp && old.status?.phase === pod.status?.phase &&
+      this.cache.podInfo(uid) && !this.cache.assumed.has(uid)
+    ) {
+      return;
+    }
     const info = podInfoOf(pod);
     const nodeName = pod.spec?.nodeName;
     if (nodeName) {
