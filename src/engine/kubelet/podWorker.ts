@@ -742,7 +742,9 @@ export class PodWorker {
     const limit = c.resources?.limits?.memory;
     const podLimit = (this.pod.spec as { resources?: { limits?: Record<string, string> } }).resources?.limits?.memory;
     const spec: ProgramSpec = {
-      argv: argv.length ? argv : ['sh'],
+      // An image we know nothing about runs its own main program (named after the image): like
+      // an application image, it runs until stopped.
+      argv: argv.length ? argv : [image.ref.repository.split('/').pop() ?? 'app'],
       env: full,
       image: c.image ?? '',
       declaredPorts: (c.ports ?? []).map((p) => p.containerPort),
@@ -939,7 +941,7 @@ export class PodWorker {
       const argv = h.exec.command ?? [];
       inst.live.advanceTo(at);
       let output = '';
-      const run = new ProgramInstance({ ...inst.spec, argv, fs: inst.live.proc.fs }, at, 'live', undefined, { write: (_fd, text) => (output += text) });
+      const run = new ProgramInstance({ ...inst.spec, argv, initContainer: true, fs: inst.live.proc.fs }, at, 'live', undefined, { write: (_fd, text) => (output += text) });
       run.advanceTo(at + budget);
       if (!run.exit) return { ms: budget };
       const ms = run.exit.at - at;
@@ -1170,7 +1172,7 @@ export class PodWorker {
     this.advanceLive(now);
     let stdout = '';
     let stderr = '';
-    const run = new ProgramInstance({ ...inst.spec, argv, fs: inst.live.proc.fs }, now, 'live', undefined, { write: (fd, text) => (fd === 1 ? (stdout += text) : (stderr += text)) });
+    const run = new ProgramInstance({ ...inst.spec, argv, initContainer: true, fs: inst.live.proc.fs }, now, 'live', undefined, { write: (fd, text) => (fd === 1 ? (stdout += text) : (stderr += text)) });
     run.advanceTo(now + 60 * SECOND);
     // Files the command changed may change what the programs of the pod do next.
     for (const c of this.containers) if (c.current?.running) this.replan(c, c.current);

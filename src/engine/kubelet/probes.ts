@@ -210,7 +210,7 @@ export class ProbeSet {
     const oracle = this.inst.oracle();
     oracle.advanceTo(t, true);
     let output = '';
-    const run = new ProgramInstance({ ...this.inst.spec, argv, fs: oracle.proc.fs.fork(), mainRunning: () => this.inst.running }, t, 'oracle', undefined, { write: (_fd, text) => (output += text) });
+    const run = new ProgramInstance({ ...this.inst.spec, argv, initContainer: true, fs: oracle.proc.fs.fork(), mainRunning: () => this.inst.running }, t, 'oracle', undefined, { write: (_fd, text) => (output += text) });
     run.advanceTo(t + timeout);
     if (!run.exit) return { ok: false, message: `command "${argv.join(' ')}" timed out` };
     const text = output.replace(/\n$/, '');

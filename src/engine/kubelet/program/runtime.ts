@@ -40,8 +40,38 @@ export class Traits {
   cpuPerRequest = 0.2;
 }
 
+/** A request's end as a client sees it (the cluster network's answer). */
+export interface WorldResponse {
+  status?: number;
+  body?: string;
+  /** Why there is no answer: name not found, DNS unreachable, refused, timed out, not HTTP. */
+  error?: 'resolve' | 'dns-timeout' | 'refused' | 'timeout' | 'empty' | 'bad-url';
+  /** The address connected to. */
+  address?: string;
+  latencyMs: number;
+}
+
+/** A DNS answer as a client's resolver gets it. */
+export interface WorldLookup {
+  server: string;
+  /** The resolver could not reach its server (a NetworkPolicy, a dead node). */
+  timeout: boolean;
+  /** The name that answered (after the search list), and any CNAMEs on the way. */
+  name?: string;
+  cnames: { name: string; target: string }[];
+  addresses: string[];
+  /** A name for an address (the PTR record), when the cluster DNS has one. */
+  ptr?(ip: string): string | undefined;
+}
+
 /** The world outside the container that some commands consult (DNS, HTTP to other hosts). */
 export interface World {
+  /** The cluster network's full answer to a request (when the network runs). */
+  request?(url: string, t: number, hostHeader?: string): WorldResponse;
+  /** The resolver's full answer (when the network runs). */
+  lookup?(name: string, t: number): WorldLookup;
+  /** An ICMP echo to an address: the reply's TTL and round trip, or undefined when nothing answers. */
+  ping?(address: string, t: number): { ttl: number; ms: number } | undefined;
   /** Whether `host` resolves at absolute time `t`; `undefined` = answer unknown (treated as no). */
   resolves(host: string, t: number): boolean;
   /** The cluster IP or external address a host resolves to (for messages). */
@@ -92,7 +122,10 @@ export interface Process {
   readonly memoryLimit: number;
   /** The pod shares its PID namespace: the app is not PID 1, so unhandled TERM kills it. */
   readonly sharedPidNamespace: boolean;
-  /** Regular init container: unknown commands finish at once instead of running forever. */
+  /**
+   * A run that must end (a regular init container, a probe, a hook, kubectl exec): unknown
+   * commands finish at once instead of running forever as a main program would.
+   */
   readonly initContainer: boolean;
   /** The image the process runs (for image-specific behaviour). */
   readonly image: string;
