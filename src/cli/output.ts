@@ -1,14 +1,19 @@
 import { runCommand } from '../engine/kubectl/run';
-import { allObjects, reportEvent, type SimulationResult } from '../engine/simulation';
+import { allObjects, reportEvent, trafficReport, type SimulationResult } from '../engine/simulation';
 
-/** The -o json document: the final time, every object, every event and what each --at command printed. */
+/**
+ * The -o json document: the final time, every object, every event, what each --at command
+ * printed and, once a `traffic` client ran, one entry per client.
+ */
 export function jsonOutput(r: SimulationResult): string {
-  const doc = {
+  const doc: Record<string, unknown> = {
     time: r.cluster.now() / 1000,
     items: allObjects(r.cluster),
     events: r.cluster.recorder.log.map(reportEvent),
     commands: r.commands,
   };
+  const traffic = trafficReport(r.cluster);
+  if (traffic.length) doc.traffic = traffic;
   return JSON.stringify(doc, null, 2) + '\n';
 }
 

@@ -4,11 +4,14 @@ import { startControllers } from './controllers/index';
 import { startNodeAgents, type NodeAgents } from './kubelet/index';
 import { startScheduler, type Scheduler } from './scheduler/index';
 import { bootstrapCluster } from './bootstrap';
+import { startNetwork, type Network } from './network/index';
+import { bootstrapNetwork } from './network/bootstrap';
 
 export interface ControlPlane {
   readonly controllers: Map<string, Controller>;
   readonly scheduler: Scheduler;
   readonly nodes: NodeAgents;
+  readonly network: Network;
   bootstrap(): void;
 }
 
@@ -17,10 +20,15 @@ export function startControlPlane(ctx: ControllerContext, registerBusy: (r: Busy
   const controllers = startControllers(ctx);
   const scheduler = startScheduler(ctx);
   const nodes = startNodeAgents(ctx, registerBusy);
+  const network = startNetwork(ctx, nodes);
   return {
     controllers,
     scheduler,
     nodes,
-    bootstrap: () => bootstrapCluster(ctx, nodes),
+    network,
+    bootstrap: () => {
+      bootstrapCluster(ctx, nodes);
+      bootstrapNetwork(ctx);
+    },
   };
 }

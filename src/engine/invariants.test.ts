@@ -166,7 +166,7 @@ describe('invariants under random use', () => {
         c.api.watchAll(() => {
           const pods = c.api.list('Pod').filter((p) => !p.metadata.deletionTimestamp);
           maxPods = Math.max(maxPods, pods.length);
-          minAvailable = Math.min(minAvailable, pods.filter((p) => isPodReady(p)).length);
+          minAvailable = Math.min(minAvailable, pods.filter((p) => isPodReady(p as never)).length);
         });
         runCommand({ cluster: c, readFile: () => undefined }, 'kubectl set image deployment/web main=nginx:1.28');
         c.runUntilQuiet(10 * 60_000);

@@ -72,6 +72,21 @@ export function reportEvent(e: EventRecord): ReportedEvent {
   };
 }
 
+/** One traffic client as the CLI reports it (contracts §1). */
+export interface TrafficReport {
+  url: string;
+  /** "namespace/pod" the client ran in, or null outside the cluster. */
+  from: string | null;
+  sent: number;
+  responses: Record<string, number>;
+  byPod: Record<string, number>;
+}
+
+/** The traffic clients started with `traffic` (none: an empty list). */
+export function trafficReport(cluster: Cluster): TrafficReport[] {
+  return cluster.controlPlane.network.traffic.list().map((c) => ({ url: c.url, from: c.from, sent: c.sent, responses: c.responses, byPod: c.byPod }));
+}
+
 /** Every object but Events, in discovery order of kinds, then namespace, then name. */
 export function allObjects(cluster: Cluster): KObject[] {
   const out: KObject[] = [];

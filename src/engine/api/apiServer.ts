@@ -78,7 +78,7 @@ export interface WriteOptions {
 const GENERATION_KINDS = new Set([
   'Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob',
   'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy', 'Ingress', 'Pod', 'CustomResourceDefinition',
-  'ValidatingAdmissionPolicy', 'MutatingAdmissionPolicy', 'ResourceClaim', 'Service',
+  'ValidatingAdmissionPolicy', 'MutatingAdmissionPolicy', 'ResourceClaim', 'Service', 'EndpointSlice',
 ]);
 
 const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);

@@ -144,38 +144,44 @@ export function resourceValue(ctx: EnvContext, c: Container, resource: string, d
 }
 
 /**
- * Docker-link style variables for the Services of the namespace (when enableServiceLinks) and
- * always for the `kubernetes` Service of the default namespace; only Services that exist when
- * the container starts have them.
+ * The Service variables of a container (kubelet_pods.go getServiceEnvVarMap, envvars.FromServices):
+ * for the Services of the pod's namespace when enableServiceLinks (the default), and always for
+ * the `kubernetes` Service of the default namespace (a Service named `kubernetes` in the pod's
+ * own namespace takes its place). Services without a ClusterIP — headless, ExternalName — have
+ * none. Called when the container starts: Services created later are not in it.
  */
 export function serviceEnvVars(api: ApiServer, namespace: string, links: boolean): Map<string, string> {
   const out = new Map<string, string>();
-  const services: Service[] = [];
-  if (links) services.push(...(api.list('Service', namespace) as Service[]));
-  if (namespace !== 'default' || !links) {
-    const master = api.get('Service', 'default', 'kubernetes') as Service | undefined;
-    if (master) services.push(master);
-  }
-  services.sort((a, b) => a.metadata!.name!.localeCompare(b.metadata!.name!));
+  const byName = new Map<string, Service>();
+  const hasIP = (s: Service) => !!s.spec?.clusterIP && s.spec.clusterIP !== 'None';
+  if (links) for (const s of api.list('Service', namespace) as Service[]) if (hasIP(s)) byName.set(s.metadata!.name!, s);
+  const master = api.get('Service', 'default', 'kubernetes') as Service | undefined;
+  if (master && hasIP(master) && !byName.has('kubernetes')) byName.set('kubernetes', master);
+  const services = [...byName.values()].sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1));
   for (const s of services) {
-    const ip = s.spec?.clusterIP;
-    if (!ip || ip === 'None' || s.spec?.type === 'ExternalName') continue;
-    const prefix = s.metadata!.name!.toUpperCase().replace(/-/g, '_');
+    const ip = s.spec!.clusterIP!;
+    const prefix = envName(s.metadata!.name!);
     const ports = s.spec?.ports ?? [];
     if (ports.length === 0) continue;
     out.set(`${prefix}_SERVICE_HOST`, ip);
     out.set(`${prefix}_SERVICE_PORT`, String(ports[0].port));
-    for (const p of ports) if (p.name) out.set(`${prefix}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, '_')}`, String(p.port));
-    const proto = (ports[0].protocol ?? 'TCP').toLowerCase();
-    out.set(`${prefix}_PORT`, `${proto}://${ip}:${ports[0].port}`);
-    for (const p of ports) {
-      const pr = (p.protocol ?? 'TCP').toLowerCase();
-      const base = `${prefix}_PORT_${p.port}_${pr.toUpperCase()}`;
-      out.set(base, `${pr}://${ip}:${p.port}`);
-      out.set(`${base}_PROTO`, pr);
+    for (const p of ports) if (p.name) out.set(`${prefix}_SERVICE_PORT_${envName(p.name)}`, String(p.port));
+    // Docker-compatible link variables (makeLinkVariables); the first port also as <NAME>_PORT.
+    ports.forEach((p, i) => {
+      const proto = (p.protocol ?? 'TCP').toLowerCase();
+      const url = `${proto}://${ip}:${p.port}`;
+      if (i === 0) out.set(`${prefix}_PORT`, url);
+      const base = `${prefix}_PORT_${p.port}_${proto.toUpperCase()}`;
+      out.set(base, url);
+      out.set(`${base}_PROTO`, proto);
       out.set(`${base}_PORT`, String(p.port));
       out.set(`${base}_ADDR`, ip);
-    }
+    });
   }
   return out;
+}
+
+/** makeEnvVariableName: upper case, dashes to underscores. */
+function envName(name: string): string {
+  return name.toUpperCase().replace(/-/g, '_');
 }

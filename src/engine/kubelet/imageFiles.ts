@@ -1,5 +1,6 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { ImageRef } from './images/reference';
+import { resolvConf } from '../network/dns';
 
 const NGINX_INDEX = `<!DOCTYPE html>
 <html>
@@ -68,13 +69,7 @@ export function containerBaseFiles(ref: ImageRef, pod: Pod, podIP: () => string,
   if (/(^|\/)httpd$/.test(ref.path)) fixed.set('/usr/local/apache2/htdocs/index.html', '<html><body><h1>It works!</h1></body></html>\n');
   fixed.set('/dev/termination-log', '');
   const ns = pod.metadata!.namespace ?? 'default';
-  const dnsPolicy = pod.spec!.dnsPolicy ?? 'ClusterFirst';
-  fixed.set(
-    '/etc/resolv.conf',
-    dnsPolicy === 'Default' || (dnsPolicy === 'ClusterFirst' && pod.spec!.hostNetwork)
-      ? 'nameserver 172.18.0.1\noptions edns0 trust-ad ndots:0\n'
-      : `search ${ns}.svc.${clusterDomain} svc.${clusterDomain} ${clusterDomain}\nnameserver 10.96.0.10\noptions ndots:5\n`,
-  );
+  fixed.set('/etc/resolv.conf', resolvConf(pod, clusterDomain));
   fixed.set('/etc/hostname', `${hostname}\n`);
   const aliases = pod.spec!.hostAliases ?? [];
   let cache: Map<string, string> | undefined;

@@ -10,7 +10,8 @@ import { Kubelet, type ClusterSide } from './kubelet';
 import { nodeIP, nodePodCIDR, parseMemory, type NodeMachine } from './node/nodeObject';
 import type { PodWorker } from './podWorker';
 import { FsLayer } from './program/filesystem';
-import { ServiceDirectory } from './world';
+import { ServiceDirectory, type ProgramNetwork } from './world';
+import type { Listener } from './program/runtime';
 import { hash32 } from './program/commands/util';
 
 export interface NodeOptions {
@@ -198,6 +199,28 @@ export class NodeAgents {
       }
     }
     return { cpuMilli, memoryBytes };
+  }
+
+  /**
+   * The cluster network is running: programs reach Services, pods and the internet through it,
+   * and programs that asked the world are planned again when what a Service answers changes.
+   */
+  attachNetwork(net: { programNetwork(): ProgramNetwork; onReachabilityChange(fn: (namespace: string) => void): void; useServiceHistory(fn: (namespace: string, name: string, t: number) => boolean): void }): void {
+    this.directory.network = net.programNetwork();
+    net.onReachabilityChange((ns) => this.namespaceChanged(ns));
+    net.useServiceHistory((ns, name, t) => this.directory.existed(ns, name, t));
+  }
+
+  /** Who listens on `port` in the pod's network namespace at `t` (the network's last hop). */
+  podListener(namespace: string, pod: string, port: number, t: number): Listener | undefined {
+    return this.worker(namespace, pod)?.listener(port, t);
+  }
+
+  /** The environment the kubelet gave a running container when it started it. */
+  containerEnv(namespace: string, pod: string, container: string): ReadonlyMap<string, string> | undefined {
+    const w = this.worker(namespace, pod);
+    const cr = w && [...w.regular, ...w.init].find((c) => c.name === container);
+    return cr?.current?.running ? cr.current.spec.env : undefined;
   }
 
   /** Requests per second a pod serves (the traffic model); they show as CPU use. */

@@ -10,7 +10,8 @@ export function endpointFingerprint(p: KObject): string {
   return [p.status?.podIP ?? '', p.spec?.nodeName ?? '', ready ? 1 : 0, p.metadata.deletionTimestamp ? 1 : 0, phase === 'Succeeded' || phase === 'Failed' ? 1 : 0, p.spec?.hostname ?? '', p.spec?.subdomain ?? ''].join('|');
 }
 
-type Listener = (serviceKey: string) => void;
+/** A Service whose endpoints may have changed, and the pod that changed (none: the Service itself did). */
+type Listener = (serviceKey: string, pod?: string) => void;
 
 /**
  * Which pods each Service selects, kept up to date from the Pod and Service watches, the way
@@ -30,7 +31,7 @@ export class ServiceMembership {
     api.watch('Pod', (ev) => this.onPod(ev));
   }
 
-  /** Called with "namespace/name" of each Service whose endpoints a change may affect. */
+  /** Called with "namespace/name" of each Service whose endpoints a change may affect (and the pod's name). */
   subscribe(fn: Listener): void {
     this.listeners.push(fn);
   }
@@ -47,6 +48,11 @@ export class ServiceMembership {
     return out;
   }
 
+  /** How many pods a Service selects. */
+  countOf(namespace: string, name: string): number {
+    return this.members.get(`${namespace}/${name}`)?.size ?? 0;
+  }
+
   /** Services (by name) in `namespace` whose selector matches these labels. */
   servicesSelecting(namespace: string, labels: Record<string, string> | undefined): string[] {
     const out: string[] = [];
@@ -54,8 +60,8 @@ export class ServiceMembership {
     return out;
   }
 
-  private notify(key: string): void {
-    for (const fn of this.listeners) fn(key);
+  private notify(key: string, pod?: string): void {
+    for (const fn of this.listeners) fn(key, pod);
   }
 
   private setService(svc: Service): void {
@@ -106,7 +112,7 @@ export class ServiceMembership {
         if (is) set.add(name);
         else set.delete(name);
       }
-      if (was !== is || changed) this.notify(key);
+      if (was !== is || changed) this.notify(key, name);
     }
   }
 }

@@ -3,6 +3,7 @@ import { Cluster, type ClusterOptions } from '../cluster';
 import type { KObject } from '../api/object';
 import { parseDuration } from '../time';
 import { parseSelector, matches } from '../api/selectors';
+import { kindInfo } from '../api/kinds';
 
 /**
  * A chainable cluster for tests, reading like the behaviour under test:
@@ -35,7 +36,8 @@ export class TestCluster {
   }
 
   createOrUpdate(obj: KObject): KObject {
-    const existing = this.api.get(obj.kind, obj.metadata.namespace ?? 'default', obj.metadata.name!);
+    const ns = kindInfo(obj.kind)?.namespaced === false ? undefined : (obj.metadata.namespace ?? 'default');
+    const existing = this.api.get(obj.kind, ns, obj.metadata.name!);
     return existing ? this.api.update({ ...obj, metadata: { ...obj.metadata } }) : this.api.create(obj);
   }
 

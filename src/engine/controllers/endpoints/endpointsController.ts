@@ -5,7 +5,7 @@ import type { KObject } from '../../api/object';
 import { membershipOf, type ServiceMembership } from '../../network/membership';
 import { hasClusterIP } from '../../network/servicePorts';
 import { rfc3339 } from '../../time';
-import { Controller, type ControllerContext } from '../controller';
+import { Controller, type ControllerContext, type ReconcileResult } from '../controller';
 import { LABEL_HEADLESS, OVER_CAPACITY_ANNOTATION, TRIGGER_TIME_ANNOTATION } from '../endpointslice/endpointUtil';
 import { TriggerTimeTracker } from '../endpointslice/triggerTime';
 import { MAX_CAPACITY, serviceSubsets, truncateSubsets } from './subsets';
@@ -20,6 +20,7 @@ import { MAX_CAPACITY, serviceSubsets, truncateSubsets } from './subsets';
 export class EndpointsController extends Controller {
   private readonly membership: ServiceMembership;
   private readonly triggers = new TriggerTimeTracker();
+  private readonly lastSync = new Map<string, number>();
 
   constructor(ctx: ControllerContext) {
     super('endpoint-controller', ctx);
@@ -30,17 +31,25 @@ export class EndpointsController extends Controller {
     });
   }
 
-  protected reconcile(key: string): void {
+  protected reconcile(key: string): ReconcileResult | void {
     const [ns, name] = key.split('/');
     const svc = this.api.get('Service', ns, name) as Service | undefined;
     if (!svc) {
       this.triggers.forget(key);
+      this.lastSync.delete(key);
       // The Service is gone: so are its Endpoints (no ownerReferences, the controller deletes them).
       const ep = this.api.get('Endpoints', ns, name);
       if (ep && !ep.metadata.labels?.['endpointslice.kubernetes.io/skip-mirror']) this.remove(ns, name);
       return;
     }
     if (svc.spec?.type === 'ExternalName' || !svc.spec?.selector) return;
+    // One Endpoints object lists every pod: for big Services, syncs are spaced out (0.2 ms per
+    // selected pod, at most 2 s) so that a rollout does not rewrite it at every pod change.
+    const spacing = Math.min(2000, this.membership.countOf(ns, name) / 5);
+    const last = this.lastSync.get(key);
+    const now = this.clock.now();
+    if (last !== undefined && now - last < spacing) return { requeueAfter: Math.ceil(spacing - (now - last)) };
+    this.lastSync.set(key, now);
     const pods = this.membership.podsOf(ns, name);
     const trigger = this.triggers.compute(key, svc, pods);
     let subsets: EndpointSubset[] = serviceSubsets(svc, pods);

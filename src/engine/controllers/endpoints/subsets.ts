@@ -37,31 +37,14 @@ export function serviceSubsets(svc: Service, pods: readonly Pod[]): EndpointSubs
   const tolerate = !!svc.spec?.publishNotReadyAddresses;
   // port key → (address key → {address, ready})
   const byPort = new Map<string, { port?: EndpointPort; addrs: Map<string, { a: EndpointAddress; ready: boolean }> }>();
-  const add = (port: EndpointPort | undefined, a: EndpointAddress, ready: boolean) => {
-    const k = portKey(port);
-    let e = byPort.get(k);
-    if (!e) byPort.set(k, (e = { port, addrs: new Map() }));
-    const ak = `${a.ip}|${a.targetRef?.uid ?? ''}`;
-    const prev = e.addrs.get(ak);
-    e.addrs.set(ak, { a, ready: ready || !!prev?.ready });
-  };
   for (const pod of pods) {
-    if (!shouldPodBeInEndpoints(pod, tolerate)) continue;
-    const a = podAddress(svc, pod);
-    if (!a) continue;
-    const ready = tolerate || isPodReady(pod);
-    const ports = svc.spec?.ports ?? [];
-    if (ports.length === 0) {
-      if (svc.spec?.clusterIP === 'None') add(undefined, a, ready);
-      continue;
-    }
-    for (const sp of ports) {
-      const num = findPort(pod, sp);
-      if (num === undefined) continue;
-      const p: EndpointPort = { name: sp.name ?? '', port: num, protocol: sp.protocol ?? 'TCP' };
-      if (sp.appProtocol) p.appProtocol = sp.appProtocol;
-      if (!p.name) delete p.name;
-      add(p, a, ready);
+    for (const { port, a, ready } of podEntries(svc, pod, tolerate)) {
+      const k = portKey(port);
+      let e = byPort.get(k);
+      if (!e) byPort.set(k, (e = { port, addrs: new Map() }));
+      const ak = `${a.ip}|${a.targetRef?.uid ?? ''}`;
+      const prev = e.addrs.get(ak);
+      e.addrs.set(ak, prev ? { a, ready: ready || prev.ready } : { a, ready });
     }
   }
   // Regroup: the same set of addresses (with the same readiness) shares one subset.
@@ -85,6 +68,38 @@ export function serviceSubsets(svc: Service, pods: readonly Pod[]): EndpointSubs
   }
   const first = (s: EndpointSubset) => (s.addresses ?? s.notReadyAddresses ?? [])[0]?.ip ?? '';
   return out.sort((x, y) => (first(x) < first(y) ? -1 : first(x) > first(y) ? 1 : portKey(x.ports?.[0]) < portKey(y.ports?.[0]) ? -1 : 1));
+}
+
+type Entry = { port?: EndpointPort; a: EndpointAddress; ready: boolean };
+
+/** A pod's entries depend only on the pod and the Service: computed once per (immutable) pod object. */
+const entryCache = new WeakMap<Pod, { svc: Service; tolerate: boolean; entries: Entry[] }>();
+
+/** addEndpointSubset for each Service port the pod serves (one entry without ports for a headless Service without any). */
+function podEntries(svc: Service, pod: Pod, tolerate: boolean): Entry[] {
+  const cached = entryCache.get(pod);
+  if (cached && cached.svc === svc && cached.tolerate === tolerate) return cached.entries;
+  const entries: Entry[] = [];
+  if (shouldPodBeInEndpoints(pod, tolerate)) {
+    const a = podAddress(svc, pod);
+    if (a) {
+      const ready = tolerate || isPodReady(pod);
+      const ports = svc.spec?.ports ?? [];
+      if (ports.length === 0) {
+        if (svc.spec?.clusterIP === 'None') entries.push({ port: undefined, a, ready });
+      }
+      for (const sp of ports) {
+        const num = findPort(pod, sp);
+        if (num === undefined) continue;
+        const p: EndpointPort = { name: sp.name ?? '', port: num, protocol: sp.protocol ?? 'TCP' };
+        if (sp.appProtocol) p.appProtocol = sp.appProtocol;
+        if (!p.name) delete p.name;
+        entries.push({ port: p, a, ready });
+      }
+    }
+  }
+  entryCache.set(pod, { svc, tolerate, entries });
+  return entries;
 }
 
 /**

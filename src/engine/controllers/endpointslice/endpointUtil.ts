@@ -32,7 +32,7 @@ export function shouldSetHostname(pod: Pod, svc: Service): boolean {
 
 /** The pod's IPv4 addresses (status.podIPs, else status.podIP). */
 export function podIPv4s(pod: Pod): string[] {
-  const ips = (pod.status?.podIPs ?? []).map((p) => p.ip).filter((ip) => ip && !ip.includes(':'));
+  const ips = (pod.status?.podIPs ?? []).map((p) => p.ip ?? '').filter((ip) => ip && !ip.includes(':'));
   if (ips.length) return ips;
   return pod.status?.podIP && !pod.status.podIP.includes(':') ? [pod.status.podIP] : [];
 }

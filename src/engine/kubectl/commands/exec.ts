@@ -32,7 +32,7 @@ function run(ctx: CommandContext): void {
     throw fail('interactive shells are not available in this simulator; run a command instead, e.g. kubectl exec <pod> -- sh -c "env | grep SERVICE"');
   }
   const container = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((c) => c.name === name) as Container;
-  const res = execInContainer(ctx.cluster, pod, container, argv);
+  const res = execInContainer(ctx.cluster, pod, container, argv, { tty: ctx.bool('tty') });
   if ('notFound' in res) {
     throw fail(
       `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execId(pod.metadata!.uid + argv.join(' '))}": ` +

@@ -18,6 +18,7 @@ import { setCommand } from './setImage';
 import { applyCommand } from './apply';
 import { taintCommand } from './taint';
 import { topCommand } from './top';
+import { trafficCommand } from './traffic';
 import { registerCommand } from '../registry';
 
 /**
@@ -33,7 +34,7 @@ for (const c of [
   describeCommand, logsCommand, execCommand, topCommand,
   applyCommand, labelCommand, annotateCommand,
   apiResourcesCommand, clusterInfoCommand, configCommand, versionCommand,
-  chaosCommand,
+  chaosCommand, trafficCommand,
 ]) registerCommand(COMMANDS, c);
 
 /** For other parts of the simulator (networking's `traffic`): make a command available everywhere. */

@@ -1,9 +1,10 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { ApiServer } from '../../api/apiServer';
 import { decodeBase64 } from './env';
+import { CLUSTER_DNS_IP as DNS_IP, resolvConf } from '../../network/dns';
 
 /** The cluster DNS Service's address, which kubelet writes as the pods' nameserver (kubeadm: the 10th of the range). */
-export const CLUSTER_DNS_IP = '10.96.0.10';
+export const CLUSTER_DNS_IP = DNS_IP;
 
 /**
  * The files a container can read that Kubernetes put there: /etc/hostname, /etc/hosts and
@@ -24,19 +25,7 @@ export function containerFiles(api: ApiServer, pod: Pod, container: Container, c
   }
   for (const ha of pod.spec?.hostAliases ?? []) hosts += `\n# Entries added by HostAliases.\n${ha.ip}\t${(ha.hostnames ?? []).join('\t')}\n`;
   files.set('/etc/hosts', hosts);
-  const policy = pod.spec?.dnsPolicy ?? 'ClusterFirst';
-  const clusterFirst = policy === 'ClusterFirst' || (policy === 'ClusterFirstWithHostNet' && pod.spec?.hostNetwork);
-  if (policy === 'None') {
-    const c = pod.spec?.dnsConfig ?? {};
-    let text = '';
-    if (c.searches?.length) text += `search ${c.searches.join(' ')}\n`;
-    for (const n of c.nameservers ?? []) text += `nameserver ${n}\n`;
-    if (c.options?.length) text += `options ${c.options.map((o) => (o.value ? `${o.name}:${o.value}` : o.name)).join(' ')}\n`;
-    files.set('/etc/resolv.conf', text);
-  } else if (clusterFirst) {
-    const searches = [`${ns}.svc.${clusterDomain}`, `svc.${clusterDomain}`, clusterDomain, ...(pod.spec?.dnsConfig?.searches ?? [])];
-    files.set('/etc/resolv.conf', `search ${searches.join(' ')}\nnameserver ${CLUSTER_DNS_IP}\noptions ndots:5\n`);
-  }
+  files.set('/etc/resolv.conf', resolvConf(pod, clusterDomain));
   const volumes = new Map((pod.spec?.volumes ?? []).map((v) => [v.name, v]));
   for (const m of container.volumeMounts ?? []) {
     const v = volumes.get(m.name);

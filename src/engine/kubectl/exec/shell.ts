@@ -5,6 +5,7 @@ import { runFilters } from '../localFilters';
 import { containerEnv } from './env';
 import { containerFiles } from './files';
 import { findExecTool, type ExecEnv, type ExecResult } from './tools';
+import './netTools';
 
 const SHELLS = new Set(['sh', 'bash', '/bin/sh', '/bin/bash', 'ash', '/bin/ash']);
 
@@ -12,7 +13,7 @@ const SHELLS = new Set(['sh', 'bash', '/bin/sh', '/bin/bash', 'ash', '/bin/ash']
 export type ExecOutcome = ExecResult | { notFound: string };
 
 function runProgram(env: ExecEnv, argv: string[]): ExecOutcome {
-  const tool = findExecTool(argv[0]);
+  const tool = findExecTool(argv[0], env.container.image ?? '');
   if (!tool) return { notFound: argv[0] };
   return tool(env, argv);
 }
@@ -55,14 +56,17 @@ function runShellLine(env: ExecEnv, shell: string, line: string): ExecResult {
 }
 
 /** Runs argv in a container the way the runtime would exec it. */
-export function execInContainer(cluster: Cluster, pod: Pod, container: Container, argv: string[]): ExecOutcome {
+export function execInContainer(cluster: Cluster, pod: Pod, container: Container, argv: string[], opts: { tty?: boolean } = {}): ExecOutcome {
+  // The environment the kubelet gave the running container (Services that existed when it started).
+  const started = cluster.controlPlane.nodes.containerEnv(pod.metadata!.namespace ?? 'default', pod.metadata!.name!, container.name);
   const env: ExecEnv = {
     cluster,
     pod,
     container,
-    env: new Map(containerEnv(cluster.api, pod, container)),
+    env: started ? new Map(started) : new Map(containerEnv(cluster.api, pod, container)),
     files: containerFiles(cluster.api, pod, container, cluster.config.clusterDomain),
     stdin: '',
+    tty: opts.tty,
   };
   if (SHELLS.has(argv[0])) {
     const shell = argv[0].split('/').pop()!;

@@ -1,5 +1,6 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { Cluster } from '../../cluster';
+import { imageHasTool } from './imageTools';
 
 /** What a command running inside a container sees. */
 export interface ExecEnv {
@@ -9,6 +10,8 @@ export interface ExecEnv {
   env: Map<string, string>;
   files: Map<string, string>;
   stdin: string;
+  /** kubectl exec -t: stdout is a terminal. */
+  tty?: boolean;
 }
 
 export interface ExecResult {
@@ -21,13 +24,19 @@ export interface ExecResult {
 export type ExecTool = (env: ExecEnv, argv: string[]) => ExecResult;
 
 const TOOLS = new Map<string, ExecTool>();
+const NETWORK = new Set<string>();
 
-export function registerExecTool(name: string, tool: ExecTool): void {
+/** `network`: the tool exists only in images that ship it (see imageTools.ts). */
+export function registerExecTool(name: string, tool: ExecTool, opts: { network?: boolean } = {}): void {
   TOOLS.set(name, tool);
+  if (opts.network) NETWORK.add(name);
 }
 
-export function findExecTool(name: string): ExecTool | undefined {
-  return TOOLS.get(name.replace(/^\/(usr\/)?(s?bin)\//, ''));
+/** The program `name` as found in the container's PATH (network tools only where the image has them). */
+export function findExecTool(name: string, image?: string): ExecTool | undefined {
+  const base = name.replace(/^\/(usr\/)?(s?bin)\//, '');
+  if (NETWORK.has(base) && image !== undefined && !imageHasTool(image, base)) return undefined;
+  return TOOLS.get(base);
 }
 
 const ok = (stdout: string): ExecResult => ({ stdout, stderr: '', exitCode: 0 });
