@@ -285,3 +285,26 @@ describe('dry runs', () => {
     expect(apply(api, CONFIGMAP.replace('settings', 'Bad_Name'), { dryRun: 'server' }).exitCode).toBe(2);
   });
 });
+
+describe('reporting every problem at once', () => {
+  it('reports server-side refusals of clean documents beside the schema problems of broken ones, and applies nothing', () => {
+    const c = testCluster({ workers: 1 }).cluster;
+    const text = `apiVersion: v1
+kind: ConfigMap
+metadata: {name: ok, labels: {tier: "not valid!"}}
+data: {a: b}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec: {containers: [{name: c, image: nginx, imagee: x}]}
+`;
+    const r = applyManifests(c.api, [{ name: 'two.yaml', text }]);
+    expect(r.exitCode).toBe(2);
+    expect(r.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      expect.stringMatching(/^3: The ConfigMap "ok" is invalid: metadata\.labels: Invalid value: "not valid!"/),
+      '9: unknown field "spec.containers[0].imagee"',
+    ]);
+    expect(c.api.get('ConfigMap', 'default', 'ok')).toBeUndefined();
+  });
+});

@@ -38,24 +38,31 @@ interface Outcome {
  */
 export function applyManifests(api: ApiServer, files: ManifestFile[], opts: ApplyOptions = {}): ApplyResult {
   const loaded = loadManifests(files, opts.limits);
-  if (loaded.problems.length) return { lines: [], problems: loaded.problems, exitCode: 2 };
-
-  const problems: ManifestProblem[] = [];
+  // Every problem at once: documents that read cleanly still go through the server's checks
+  // even when another document is broken (nothing is applied either way).
+  const problems: ManifestProblem[] = [...loaded.problems];
+  const inFileOrder = () => {
+    const order = new Map(files.map((f, i) => [f.name, i]));
+    return [...problems].sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.col - b.col);
+  };
   const namespace = opts.namespace || 'default';
   const items = loaded.objects.map((lo) => ({ lo, manifest: withNamespace(lo.manifest, lo.info, namespace) }));
+  const refusedByClient = new Set<LoadedObject>();
   for (const { lo, manifest } of items) {
     const meta = manifest.metadata ?? {};
     if (opts.enforceNamespace && lo.info.namespaced && meta.namespace !== namespace) {
       const at = lo.positionOf('metadata.namespace');
       const message = `the namespace from the provided object "${meta.namespace}" does not match the namespace "${namespace}". You must pass '--namespace=${meta.namespace}' to perform this operation.`;
       problems.push({ file: lo.file, line: at.line, col: at.col, message });
+      refusedByClient.add(lo);
     }
     if (meta.name) continue;
+    refusedByClient.add(lo);
     const at = lo.positionOf('metadata.name');
     const message = meta.generateName ? `from ${lo.file}: cannot use generate name with apply` : `resource name may not be empty`;
     problems.push({ file: lo.file, line: at.line, col: at.col, message });
   }
-  if (problems.length) return { lines: [], problems, exitCode: 2 };
+  if (problems.length && opts.dryRun === 'client') return { lines: [], problems: inFileOrder(), exitCode: 2 };
 
   if (opts.dryRun === 'client') {
     // kubectl --dry-run=client sends nothing: it only reads the live objects to word its output.
@@ -75,6 +82,7 @@ export function applyManifests(api: ApiServer, files: ManifestFile[], opts: Appl
   const pendingNamespaces = new Set<string>();
   const dryOutcomes: Outcome[] = [];
   for (const { lo, manifest } of items) {
+    if (refusedByClient.has(lo)) continue;
     try {
       dryOutcomes.push(applyOne(api, manifest, lo.info, { dryRun: true, pendingNamespaces }));
     } catch (err) {
@@ -83,7 +91,7 @@ export function applyManifests(api: ApiServer, files: ManifestFile[], opts: Appl
     }
     if (lo.info.kind === 'Namespace') pendingNamespaces.add(manifest.metadata.name!);
   }
-  if (problems.length) return { lines: [], problems, exitCode: 2 };
+  if (problems.length) return { lines: [], problems: inFileOrder(), exitCode: 2 };
 
   if (opts.dryRun === 'server') {
     const lines = items.flatMap(({ lo, manifest }, i) => [...warnings(dryOutcomes[i]), `${ref(lo.info, manifest)} ${dryOutcomes[i].verb} (server dry run)`]);
