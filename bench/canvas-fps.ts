@@ -1,7 +1,7 @@
 /**
  * Canvas benchmark (a measurement, not a timed test): frame rate of the live canvas in Debian's
  * Chromium, and how long a cold load takes until the canvas is interactive.
- *   npx vite build && npx tsx bench/canvas-fps.ts [--seconds 8] [--skip-10k]
+ *   npx vite build && npx tsx bench/canvas-fps.ts [--seconds 8] [--skip-10k] [--skip-traffic]
  * Serves dist/ with `vite preview` itself. Scenarios are seeded through the same localStorage
  * key the playground restores a session from (podscape.scenario.v1), so the store replays them.
  */
@@ -14,6 +14,7 @@ const CHROMIUM = process.env.PODSCAPE_CHROMIUM ?? '/usr/bin/chromium';
 const args = process.argv.slice(2);
 const SECONDS = Number(args[args.indexOf('--seconds') + 1]) || 8;
 const SKIP_10K = args.includes('--skip-10k');
+const SKIP_TRAFFIC = args.includes('--skip-traffic');
 
 interface Scenario {
   seed: number;
@@ -60,8 +61,8 @@ function stopServer(server: ChildProcess): void {
 }
 
 /** Opens the page with a scenario saved (or none) and waits for the canvas's first drawn node. */
-async function open(browser: Browser, scenario: Scenario | undefined, timeout: number): Promise<{ page: Page; interactiveMs: number }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+async function open(browser: Browser, scenario: Scenario | undefined, timeout: number, opts: { reducedMotion?: boolean } = {}): Promise<{ page: Page; interactiveMs: number }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference' });
   if (scenario) await page.addInitScript((s) => localStorage.setItem('podscape.scenario.v1', s), JSON.stringify(scenario));
   const t0 = Date.now();
   await page.goto(URL);
@@ -91,6 +92,63 @@ async function measure(page: Page, seconds: number): Promise<{ fps: number; p95:
   })`)) as { fps: number; p95: number };
   const after = Number(await page.getByTestId('sim-time').getAttribute('data-seconds'));
   return { ...r, simSeconds: after - before };
+}
+
+/**
+ * Samples the dots layer while `fn` runs (it reports the dots in flight and its own time per
+ * frame): the most dots seen, and the layer's mean time per frame.
+ */
+async function dotsLayer<T>(page: Page, fn: () => Promise<T>): Promise<{ result: T; dots: number; layerMs: number }> {
+  let max = 0;
+  const costs: number[] = [];
+  let done = false;
+  const layer = page.getByTestId('traffic-dots');
+  const poll = (async () => {
+    while (!done) {
+      max = Math.max(max, Number((await layer.getAttribute('data-dots')) ?? 0));
+      const ms = Number(await layer.getAttribute('data-frame-ms'));
+      if (ms) costs.push(ms);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  })();
+  const result = await fn();
+  done = true;
+  await poll;
+  return { result, dots: max, layerMs: costs.length ? costs.reduce((a, b) => a + b, 0) / costs.length : 0 };
+}
+
+/**
+ * Traffic with many legs to draw: 100 in-cluster clients (a StatefulSet's pods, so their names
+ * are known) each sending 10 requests a second to a Service of 50 nginx pods, on 10 workers.
+ */
+function trafficScenario(): Scenario {
+  const clients = `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: client}
+spec:
+  serviceName: client
+  podManagementPolicy: Parallel
+  replicas: 100
+  selector: {matchLabels: {app: client}}
+  template:
+    metadata: {labels: {app: client}}
+    spec:
+      containers:
+      - name: c
+        image: busybox:1.36
+        command: [sleep, infinity]
+        resources: {requests: {cpu: 10m, memory: 16Mi}}
+`;
+  const svc = `apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  selector: {app: web}
+  ports: [{port: 80}]
+`;
+  const steps: Scenario['steps'] = [{ time: 0, kind: 'apply', text: `${deployment('web', 50, 'nginx:1.27')}---\n${svc}---\n${clients}` }];
+  for (let i = 0; i < 100; i++) steps.push({ time: 60_000, kind: 'command', text: `traffic --from client-${i} http://web 10` });
+  return { seed: 1, workers: 10, editorText: '', steps, time: 62_000 };
 }
 
 async function play(page: Page, speed: number): Promise<void> {
@@ -130,6 +188,30 @@ try {
       row(`Rolling update, 500 pods, ${speed}×`, `${m.fps.toFixed(1)} fps`, `p95 frame ${m.p95.toFixed(1)} ms, ${m.simSeconds.toFixed(1)} sim s, ${tier} view`);
     }
     await page.close();
+  }
+
+  if (!SKIP_TRAFFIC) {
+    const { page, interactiveMs } = await open(browser, trafficScenario(), 300_000);
+    row('Load 150 pods + 100 traffic clients (replay 1 min)', `${interactiveMs} ms`);
+    for (const speed of [1, 8]) {
+      await play(page, speed);
+      const { result: m, dots, layerMs } = await dotsLayer(page, () => measure(page, SECONDS));
+      row(`Traffic, 100 clients → 50 pods (1,000 req/s simulated), ${speed}×`, `${m.fps.toFixed(1)} fps`, `p95 frame ${m.p95.toFixed(1)} ms, up to ${dots} dots in flight, dots layer ${layerMs.toFixed(2)} ms/frame, ${m.simSeconds.toFixed(1)} sim s`);
+    }
+    await page.close();
+    // The same without moving dots (prefers-reduced-motion: rates and counters only), and without traffic: what the dots and the traffic cost.
+    const still = await open(browser, trafficScenario(), 300_000, { reducedMotion: true });
+    await play(still.page, 1);
+    const r = await measure(still.page, SECONDS);
+    row('Traffic as above, reduced motion (no dots), 1×', `${r.fps.toFixed(1)} fps`, `p95 frame ${r.p95.toFixed(1)} ms`);
+    await still.page.close();
+    const quiet = trafficScenario();
+    quiet.steps = quiet.steps.filter((x) => x.kind === 'apply');
+    const none = await open(browser, quiet, 300_000);
+    await play(none.page, 1);
+    const q = await measure(none.page, SECONDS);
+    row('The same 150 pods, no traffic, 1×', `${q.fps.toFixed(1)} fps`, `p95 frame ${q.p95.toFixed(1)} ms`);
+    await none.page.close();
   }
 
   if (!SKIP_10K) {

@@ -26,10 +26,12 @@ test('kubectl set image rolls the Deployment out: new pods replace old ones', as
   for (let i = 0; i < 200 && (await newPods.count()) === 0; i++) await app.step();
   await expect(newPods).toHaveCount(1);
   await expect(allWeb).toHaveCount(4);
+  // Each pod carries its ReplicaSet's deployment.kubernetes.io/revision, and shows it.
+  await expect(newPods.first()).toHaveAttribute('data-revision', '2');
   await expect(newPods.first()).toContainText('r2');
   for (const name of oldNames) {
     const old = page.locator(`[data-kind=Pod][data-name="${name}"]`);
-    await expect(old).toHaveClass(/rev-old/);
+    await expect(old).toHaveAttribute('data-revision', '1');
     await expect(old).toContainText('r1');
   }
   await app.screenshot('rollout-midway');
@@ -39,6 +41,7 @@ test('kubectl set image rolls the Deployment out: new pods replace old ones', as
   const newNames = await running.evaluateAll((els) => els.map((e) => e.getAttribute('data-name')!));
   expect(newNames.every((n) => templateHash(n) !== oldHash)).toBe(true);
   await expect(allWeb).toHaveCount(3);
+  await expect(page.locator('[data-kind=Pod][data-name^="web-"][data-revision="2"]')).toHaveCount(3);
 
   expect(await app.run('kubectl rollout status deployment/web')).toContain('successfully rolled out');
   const history = await app.run('kubectl rollout history deployment/web');

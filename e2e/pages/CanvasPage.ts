@@ -60,6 +60,32 @@ export class CanvasPage {
     );
   }
 
+  /** Runs the clock until `seconds` more of simulated time have passed, then stops it. */
+  async playFor(seconds: number): Promise<void> {
+    const start = await this.seconds();
+    await this.play();
+    await this.waitForSeconds(start + seconds, 60_000);
+    await this.pause();
+    await this.frames(3);
+  }
+
+  /** Each pod's served-request counter (data-served), by pod name. */
+  async served(namePrefix = ''): Promise<Record<string, number>> {
+    return this.pods({ namePrefix }).evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-name')!, Number(e.getAttribute('data-served'))])));
+  }
+
+  /** Whether an element is drawn wholly inside the canvas pane (not cut off at an edge). */
+  async inView(el: Locator): Promise<boolean> {
+    const [pane, box] = await Promise.all([this.canvas.boundingBox(), el.boundingBox()]);
+    if (!pane || !box) return false;
+    return box.x >= pane.x && box.y >= pane.y && box.x + box.width <= pane.x + pane.width && box.y + box.height <= pane.y + pane.height;
+  }
+
+  /** The outside traffic clients drawn at the edge of the canvas. */
+  trafficClients(): Locator {
+    return this.canvas.getByTestId('traffic-client');
+  }
+
   play = () => this.page.getByTestId('play').click();
   pause = () => this.page.getByTestId('pause').click();
   step = () => this.page.getByTestId('step').click();

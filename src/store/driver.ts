@@ -64,6 +64,8 @@ export class SimulationDriver {
   run(line: string): CommandResult {
     const result = runCommand({ cluster: this.cluster, readFile: () => undefined }, line);
     this.steps.push({ time: this.now, kind: 'command', text: line });
+    // A command may change what no watch event reports (a traffic client, a stopped kubelet): re-read.
+    this.version++;
     return result;
   }
 

@@ -1,6 +1,7 @@
 import type { Cluster } from '../engine/cluster';
 import { KINDS } from '../engine/api/kinds';
 import type { KObject } from '../engine/api/object';
+import type { TrafficSnapshot } from '../engine/network/index';
 
 /**
  * What the UI reads: every stored object grouped by kind, at one simulated instant. The
@@ -12,6 +13,12 @@ export interface ClusterSnapshot {
   /** Simulated milliseconds. */
   readonly time: number;
   readonly byKind: ReadonlyMap<string, readonly KObject[]>;
+  /**
+   * The network's traffic clients, per-pod counters, edge rates and recent request traces.
+   * Computed on first read (it costs a few milliseconds with many clients): read it from the
+   * current snapshot, and not on every animation frame when a few times a second will do.
+   */
+  readonly traffic?: TrafficSnapshot;
 }
 
 const SKIP = new Set(['Event']);
@@ -23,7 +30,21 @@ export function takeSnapshot(cluster: Cluster, version: number): ClusterSnapshot
     const list = cluster.api.list(info.kind);
     if (list.length) byKind.set(info.kind, list);
   }
-  return Object.freeze({ version, time: cluster.now(), byKind });
+  const network = cluster.controlPlane.network;
+  let traffic: TrafficSnapshot | undefined;
+  let read = false;
+  return Object.freeze({
+    version,
+    time: cluster.now(),
+    byKind,
+    get traffic() {
+      if (!read) {
+        read = true;
+        traffic = network?.snapshot();
+      }
+      return traffic;
+    },
+  });
 }
 
 export function objectsOf(s: ClusterSnapshot, kind: string): readonly KObject[] {

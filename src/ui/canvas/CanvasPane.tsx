@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import { usePlayground, usePlaygroundStore, useSnapshot } from '../StoreContext';
@@ -12,12 +12,23 @@ import { NODE_TYPES } from './nodes/nodeTypes';
 import { CanvasOptions } from './CanvasOptions';
 import { Legend } from './Legend';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
+import { contentBounds, shouldRefit, visibleRect, type Rect } from './model/autoFit';
+import { ClientRates, countersOf } from './traffic/counters';
+import { useTrafficLanes } from './traffic/useTrafficLanes';
+import { useThrottled } from './traffic/useThrottled';
+import { TrafficDots } from './traffic/TrafficDots';
+import { TrafficLanes } from './traffic/TrafficLanes';
+import { createCountersStore, TrafficCountersContext } from './traffic/TrafficCountersContext';
 import './canvas.css';
+import './traffic/traffic.css';
 
 /** Below this zoom, cards collapse to their glyphs and nodes to their counts. */
 const FAR_ZOOM = 0.34;
 /** Room for the overlays: options and legend on top, zoom controls at the bottom left. */
-const FIT_PADDING = { top: '64px', bottom: '20px', left: '56px', right: '24px' } as const;
+const FIT_MARGIN = { top: 64, bottom: 20, left: 56, right: 24 } as const;
+const FIT_PADDING = { top: `${FIT_MARGIN.top}px`, bottom: `${FIT_MARGIN.bottom}px`, left: `${FIT_MARGIN.left}px`, right: `${FIT_MARGIN.right}px` } as const;
+/** How often traffic numbers (counters, rates) change on screen while the clock runs. */
+const TRAFFIC_TEXT_MS = 250;
 const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
 const paneAspect = (s: { width: number; height: number }) => (s.width > 0 && s.height > 0 ? Math.round((s.width / s.height) * 10) / 10 : 16 / 9);
 
@@ -32,6 +43,7 @@ const MINIMAP_COLORS: Record<string, string> = {
   ingress: '#ff9f43',
   pvc: '#c5d94a',
   pv: '#c5d94a',
+  client: '#9aa6bf',
 };
 
 function kubeletStoppedLookup(cluster: unknown): (node: string) => boolean {
@@ -76,12 +88,42 @@ function CanvasFlow() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, snap, selected, hovered, tierChoice, showSystem, aspect, commands]);
 
-  // Re-frame when the picture changes shape: another tier, another cluster (reset, share link), another pane size.
-  const shape = `${frame.tier}:${frame.model.nodes.length}:${frame.grid.cols}:${aspect}`;
+  // The view follows the picture until the person pans or zooms; pressing fit hands it back.
+  const userMoved = useRef(false);
+  const fitted = useRef<Rect>(undefined);
+  const flowApi = useStoreApi<CanvasNode, CanvasEdge>();
+  const fit = useCallback(() => {
+    fitted.current = contentBounds(state.current.nodes);
+    void rf.fitView({ padding: FIT_PADDING, duration: reduced ? 0 : 300 });
+  }, [rf, reduced]);
+  // Another tier or another cluster (reset, share link) is a new picture: fit it whatever happened before.
+  const shape = `${frame.tier}:${frame.model.nodes.length}:${frame.grid.cols}`;
   useEffect(() => {
-    const id = requestAnimationFrame(() => void rf.fitView({ padding: FIT_PADDING, duration: reduced ? 0 : 300 }));
+    userMoved.current = false;
+    const id = requestAnimationFrame(fit);
     return () => cancelAnimationFrame(id);
-  }, [rf, shape, reduced]);
+  }, [shape, fit]);
+  // Objects arriving out of view, or the picture changing size a lot, fit it again (unless the person moved).
+  const bounds = contentBounds(frame.nodes);
+  const boundsKey = bounds ? `${Math.round(bounds.x / 8)}:${Math.round(bounds.y / 8)}:${Math.round(bounds.w / 8)}:${Math.round(bounds.h / 8)}:${aspect}` : '';
+  useEffect(() => {
+    const id = requestAnimationFrame(() => {
+      const s = flowApi.getState();
+      const next = contentBounds(state.current.nodes);
+      if (shouldRefit({ prev: fitted.current, next, visible: visibleRect(s.transform, s.width, s.height, FIT_MARGIN), userMoved: userMoved.current })) fit();
+    });
+    return () => cancelAnimationFrame(id);
+  }, [boundsKey, flowApi, fit]);
+
+  // Traffic: counters for pods and clients (their own store), and the lanes with their rates,
+  // refreshed a few times a second while the clock runs and at once when it stops.
+  const playing = usePlayground((s) => s.playing);
+  const traffic = useThrottled(snap, playing ? TRAFFIC_TEXT_MS : 0).traffic;
+  const [counters] = useState(createCountersStore);
+  const rates = useRef<ClientRates>(null);
+  const trafficCounters = useMemo(() => countersOf(traffic, (rates.current ??= new ClientRates())), [traffic]);
+  useEffect(() => counters.setState(trafficCounters, true), [counters, trafficCounters]);
+  const lanes = useTrafficLanes(frame, traffic, trafficCounters.clientRps);
 
   // In the heat map, a chosen node opens as a tile beside it: bring that tile into view.
   const detailTile = frame.tier === 'heat' ? frame.nodes.find((n) => n.type === 'nodeTile')?.id : undefined;
@@ -108,6 +150,7 @@ function CanvasFlow() {
   const empty = frame.model.workloads.length === 0 && frame.model.pods.size === 0 && frame.model.services.length === 0;
 
   return (
+    <TrafficCountersContext.Provider value={counters}>
     <div
       className={`canvas-pane tier-${frame.tier}${far ? ' zoom-far' : ''}${reduced ? ' reduced-motion' : ''}`}
       data-testid="canvas"
@@ -121,6 +164,10 @@ function CanvasFlow() {
         nodeTypes={NODE_TYPES}
         onNodeClick={onNodeClick}
         onPaneClick={() => store.getState().select(undefined)}
+        onMoveStart={(e) => {
+          // Only the person's own pans and zooms carry an event; fitting the view does not.
+          if (e) userMoved.current = true;
+        }}
         onNodeMouseEnter={(_, n) => setHovered(n.type === 'heatmap' || n.type === 'unscheduled' ? undefined : n.id)}
         onNodeMouseLeave={() => setHovered(undefined)}
         nodesDraggable={false}
@@ -141,7 +188,19 @@ function CanvasFlow() {
         colorMode="dark"
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#2a3550" />
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls
+          showInteractive={false}
+          position="bottom-left"
+          fitViewOptions={{ padding: FIT_PADDING, duration: reduced ? 0 : 300 }}
+          onFitView={() => {
+            userMoved.current = false;
+            fitted.current = contentBounds(state.current.nodes);
+          }}
+          onZoomIn={() => (userMoved.current = true)}
+          onZoomOut={() => (userMoved.current = true)}
+        />
+        <TrafficLanes lanes={lanes} />
+        {!reduced && <TrafficDots frame={frame} />}
         {(frame.tier !== 'detailed' || frame.model.nodes.length > 6) && (
           <MiniMap pannable zoomable position="bottom-right" style={{ width: 150, height: 100 }} nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#555'} maskColor="rgba(15,20,32,0.7)" />
         )}
@@ -149,7 +208,7 @@ function CanvasFlow() {
           <CanvasOptions choice={tierChoice} tier={frame.tier} onChoice={setTierChoice} showSystem={showSystem} onShowSystem={setShowSystem} />
         </Panel>
         <Panel position="top-right">
-          <Legend />
+          <Legend reduced={reduced} />
         </Panel>
         {empty && (
           <Panel position="top-center" className="canvas-empty">
@@ -158,6 +217,7 @@ function CanvasFlow() {
         )}
       </ReactFlow>
     </div>
+    </TrafficCountersContext.Provider>
   );
 }
 

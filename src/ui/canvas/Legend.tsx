@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PodTone } from './model/podView';
 import { ToneIcon } from './parts/ToneIcon';
+import { TrafficLegend } from './traffic/TrafficLegend';
 
 const TONES: PodTone[] = ['ok', 'starting', 'progress', 'bad', 'terminating', 'done'];
 const EDGES = [
@@ -13,7 +14,7 @@ const EDGES = [
 ] as const;
 
 /** What the glyphs and line styles mean; folded by default to keep the canvas clear. */
-export function Legend() {
+export function Legend({ reduced = false }: { reduced?: boolean }) {
   const { t } = useTranslation('canvas');
   const [open, setOpen] = useState(false);
   return (
@@ -41,6 +42,7 @@ export function Legend() {
             ))}
             <li className="legend-note">{t('edge.count')}</li>
           </ul>
+          <TrafficLegend reduced={reduced} />
         </div>
       )}
     </div>

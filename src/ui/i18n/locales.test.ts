@@ -7,13 +7,13 @@ function keys(obj: object, prefix = ''): string[] {
 }
 
 describe('UI strings', () => {
-  it.each(['common', 'editor'] as const)('%s has every English string in Chinese and nothing extra', (ns) => {
+  it.each(['common', 'editor', 'canvas'] as const)('%s has every English string in Chinese and nothing extra', (ns) => {
     const en = [...new Set(keys(resources.en[ns]))].sort();
     const zh = [...new Set(keys(resources['zh-CN'][ns]))].sort();
     expect(zh).toEqual(en);
   });
 
-  it.each(['common', 'editor'] as const)('%s in Chinese is really translated', (ns) => {
+  it.each(['common', 'editor', 'canvas'] as const)('%s in Chinese is really translated', (ns) => {
     const zhValues = JSON.stringify(resources['zh-CN'][ns]);
     expect(zhValues).toMatch(/[\u4e00-\u9fff]/);
     expect(JSON.stringify(resources['zh-CN'][ns])).not.toEqual(JSON.stringify(resources.en[ns]));

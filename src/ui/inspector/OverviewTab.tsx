@@ -7,6 +7,8 @@ import { Facts } from './Facts';
 import { NodeOverview } from './NodeOverview';
 import { PodOverview } from './PodOverview';
 import { ServiceOverview } from './ServiceOverview';
+import { IngressOverview } from './IngressOverview';
+import { PodNetwork } from './PodNetwork';
 
 /** spec.replicas and the scalar status fields (readyReplicas, phase, …) as kubectl names them. */
 function statusFacts(obj: KObject): [string, string | number | undefined][] {
@@ -22,14 +24,16 @@ export function OverviewTab({ obj, snap, kubeletStopped }: { obj: KObject; snap:
   const { t } = useTranslation('canvas');
   const now = snap.time;
   let body;
-  if (obj.kind === 'Pod') body = <PodOverview pod={obj as Pod} now={now} />;
+  if (obj.kind === 'Pod')
+    body = <PodOverview pod={obj as Pod} now={now} network={<PodNetwork pod={obj as Pod} snap={snap} />} />;
   else if (obj.kind === 'Node') body = <NodeOverview node={obj} pods={snap.byKind.get('Pod') ?? []} kubeletStopped={kubeletStopped(obj.metadata.name!)} />;
   else if (obj.kind === 'Service') body = <ServiceOverview svc={obj} snap={snap} />;
+  else if (obj.kind === 'Ingress') body = <IngressOverview ing={obj} />;
   else body = <Facts rows={statusFacts(obj)} />;
   return (
     <div className="insp-overview">
       {body}
-      {obj.kind !== 'Service' && (
+      {obj.kind !== 'Service' && obj.kind !== 'Ingress' && (
         <section>
           <h3>{t('inspector.conditions')}</h3>
           <ConditionsTable conditions={obj.status?.conditions} now={now} />

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1';
 import { useTranslation } from 'react-i18next';
 import { podRowStatus } from '../../engine/kubectl/printers/podStatus';
@@ -22,7 +23,7 @@ function lastDecision(cluster: unknown, ns: string, name: string): DecisionLike 
   return typeof sched?.lastDecision === 'function' ? sched.lastDecision(ns, name) : undefined;
 }
 
-export function PodOverview({ pod, now }: { pod: Pod; now: number }) {
+export function PodOverview({ pod, now, network }: { pod: Pod; now: number; network?: ReactNode }) {
   const { t } = useTranslation('canvas');
   const store = usePlaygroundStore();
   const chaos = useChaos();
@@ -77,6 +78,7 @@ export function PodOverview({ pod, now }: { pod: Pod; now: number }) {
           </table>
         </section>
       )}
+      {network}
       <section>
         <h3 title={t('inspector.schedulingWhy')}>{t('inspector.scheduling')}</h3>
         <SchedulingVerdicts decision={decision} />

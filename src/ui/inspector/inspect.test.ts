@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { KObject } from '../../engine/api/object';
 import { node, pod, service, snapshot } from '../canvas/model/fixtures.test-util';
-import { describeCommand, findObject, objectYaml, serviceEndpoints, sortVerdicts } from './inspect';
+import { describeCommand, findObject, objectYaml, sortVerdicts } from './inspect';
+import { serviceNetwork } from './networkView';
 
 describe('findObject', () => {
   const snap = snapshot([node('worker-1'), pod('web', { node: 'worker-1' }), pod('web', { namespace: 'prod' })]);
@@ -47,7 +48,7 @@ describe('sortVerdicts', () => {
   });
 });
 
-describe('serviceEndpoints', () => {
+describe('serviceNetwork endpoints', () => {
   it('reads ready and not-ready endpoints from EndpointSlices, and lists matched pods not in a slice yet', () => {
     const svc = service('web', { app: 'web' });
     const slice: KObject = {
@@ -59,6 +60,9 @@ describe('serviceEndpoints', () => {
       ],
     };
     const snap = snapshot([svc, slice, pod('a', { node: 'worker-1', labels: { app: 'web' } }), pod('b', { node: 'worker-2', labels: { app: 'web' } }), pod('c', { labels: { app: 'web' } }), pod('d', { labels: { app: 'db' } })]);
-    expect(serviceEndpoints(snap, svc).map((r) => [r.pod, r.ready])).toEqual([['a', true], ['b', false], ['c', false]]);
+    const n = serviceNetwork(snap, svc, 'cluster.local');
+    expect(n.endpoints.map((r) => [r.pod, r.ready])).toEqual([['a', true], ['b', false]]);
+    expect(n.notEndpoints).toEqual(['c']);
+    expect(n.counts).toEqual({ total: 2, ready: 1, terminating: 0 });
   });
 });

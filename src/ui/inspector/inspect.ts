@@ -50,35 +50,3 @@ export function sortVerdicts(d: DecisionLike): Verdict[] {
     .map((v) => ({ ...v, chosen: v.node === d.node }))
     .sort((a, b) => rank(a) - rank(b) || (b.total ?? 0) - (a.total ?? 0) || a.node.localeCompare(b.node, 'en', { numeric: true }));
 }
-
-export interface EndpointRow {
-  pod: string;
-  node: string;
-  ip: string;
-  ready: boolean;
-}
-
-/**
- * A Service's endpoints from its EndpointSlices (ready or not, as the slices say), plus pods the
- * selector matches that are not in any slice yet (shown not ready).
- */
-export function serviceEndpoints(snap: ClusterSnapshot, svc: KObject): EndpointRow[] {
-  const ns = svc.metadata.namespace ?? 'default';
-  const rows = new Map<string, EndpointRow>();
-  for (const slice of snap.byKind.get('EndpointSlice') ?? []) {
-    if (slice.metadata.namespace !== ns || slice.metadata.labels?.['kubernetes.io/service-name'] !== svc.metadata.name) continue;
-    for (const ep of slice.endpoints ?? []) {
-      const pod = ep.targetRef?.name ?? '';
-      rows.set(pod || (ep.addresses ?? [])[0], { pod, node: ep.nodeName ?? '', ip: (ep.addresses ?? []).join(','), ready: ep.conditions?.ready !== false });
-    }
-  }
-  const sel = svc.spec?.selector as Record<string, string> | undefined;
-  if (sel && Object.keys(sel).length) {
-    for (const p of snap.byKind.get('Pod') ?? []) {
-      if (p.metadata.namespace !== ns || rows.has(p.metadata.name!)) continue;
-      const labels = p.metadata.labels ?? {};
-      if (Object.entries(sel).every(([k, v]) => labels[k] === v)) rows.set(p.metadata.name!, { pod: p.metadata.name!, node: p.spec?.nodeName ?? '', ip: p.status?.podIP ?? '', ready: false });
-    }
-  }
-  return [...rows.values()].sort((a, b) => Number(b.ready) - Number(a.ready) || a.pod.localeCompare(b.pod, 'en', { numeric: true }));
-}

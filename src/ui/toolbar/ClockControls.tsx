@@ -3,6 +3,7 @@ import { SPEEDS } from '../../store/playgroundStore';
 import { usePlayground, usePlaygroundStore } from '../StoreContext';
 import { useAnimationLoop } from '../useAnimationLoop';
 import { formatSimTime, simSeconds } from '../canvas/model/simTime';
+import { ClockIcon, PauseIcon, PlayIcon, SkipIcon, StepIcon } from './icons';
 import './clock.css';
 
 /**
@@ -21,15 +22,15 @@ export function ClockControls() {
   return (
     <div className="clock" role="group" aria-label={t('clock.label')}>
       <button type="button" className={`clock-btn icon-only${playing ? ' active' : ''}`} data-testid="play" aria-pressed={playing} title={t('clock.playTitle')} onClick={() => a.play()}>
-        <span aria-hidden>▶</span>
+        <PlayIcon />
         <span className="clock-btn-text">{t('clock.play')}</span>
       </button>
       <button type="button" className={`clock-btn icon-only${!playing ? ' active' : ''}`} data-testid="pause" aria-pressed={!playing} title={t('clock.pauseTitle')} onClick={() => a.pause()}>
-        <span aria-hidden>❚❚</span>
+        <PauseIcon />
         <span className="clock-btn-text">{t('clock.pause')}</span>
       </button>
       <button type="button" className="clock-btn icon-only" data-testid="step" title={t('clock.stepTitle')} onClick={() => a.step()}>
-        <span aria-hidden>▶❚</span>
+        <StepIcon />
         <span className="clock-btn-text">{t('clock.step')}</span>
       </button>
       <label className="clock-speed" title={t('clock.speed')}>
@@ -43,10 +44,10 @@ export function ClockControls() {
         </select>
       </label>
       <output className="clock-time" data-testid="sim-time" data-seconds={simSeconds(simTime)} aria-label={t('clock.simTime')} title={t('clock.simTime')}>
-        <span aria-hidden>◷</span> {formatSimTime(simTime)}
+        <ClockIcon /> {formatSimTime(simTime)}
       </output>
       <button type="button" className="clock-btn" data-testid="skip-quiet" title={t('clock.skipQuietTitle')} onClick={() => a.skipUntilQuiet()}>
-        <span aria-hidden>⇥</span>
+        <SkipIcon />
         <span className="clock-btn-text">{t('clock.skipQuiet')}</span>
       </button>
       <span className={`clock-quiet ${quiet ? 'is-quiet' : 'is-busy'}`} data-testid="quiet" data-quiet={quiet} title={quiet ? t('clock.quietTitle') : t('clock.busyTitle')}>

@@ -47,3 +47,49 @@ export function ApplyIcon() {
     </svg>
   );
 }
+
+const solid = { width: 14, height: 14, viewBox: '0 0 16 16', fill: 'currentColor', 'aria-hidden': true } as const;
+
+export function PlayIcon() {
+  return (
+    <svg {...solid}>
+      <path d="M4 2.5v11l9-5.5z" />
+    </svg>
+  );
+}
+
+export function PauseIcon() {
+  return (
+    <svg {...solid}>
+      <rect x="3.5" y="2.5" width="3" height="11" rx="0.8" />
+      <rect x="9.5" y="2.5" width="3" height="11" rx="0.8" />
+    </svg>
+  );
+}
+
+export function StepIcon() {
+  return (
+    <svg {...solid}>
+      <path d="M3 2.5v11l7.5-5.5z" />
+      <rect x="11.5" y="2.5" width="2.5" height="11" rx="0.8" />
+    </svg>
+  );
+}
+
+export function SkipIcon() {
+  return (
+    <svg {...base}>
+      <path d="M2 4l5 4-5 4M8 4l5 4-5 4M14.5 3v10" />
+    </svg>
+  );
+}
+
+/** A stopwatch: simulated time. */
+export function ClockIcon() {
+  return (
+    <svg {...base} width={14} height={14}>
+      <circle cx="8" cy="9" r="5.8" />
+      <path d="M8 9V6M6.3 1.5h3.4M12.3 4.2l1.2-1.2" />
+    </svg>
+  );
+}

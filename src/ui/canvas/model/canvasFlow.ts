@@ -88,7 +88,10 @@ export function snapshotToFlow(snap: ClusterSnapshot, prev: CanvasState, inputs:
   const stopped = inputs.model?.kubeletStopped ? nodeObjs.filter((n) => inputs.model!.kubeletStopped!(n.metadata.name!)).map((n) => n.metadata.name).join(',') : '';
   const inputsKey = inputsKeyOf(inputs, stopped);
   if (isFrame(prev) && prev.tier !== 'detailed' && prev.inputsKey === inputsKey && sameDrawnObjects(prev.source, snap)) return prev;
-  const model = buildClusterModel(snap, inputs.model);
+  // Outside traffic clients start and stop only with a command, which changes the version; reading
+  // them means reading the traffic snapshot, which costs too much to do every animation frame.
+  const clients = isFrame(prev) && prev.source.version === snap.version ? prev.model.clients : undefined;
+  const model = buildClusterModel(snap, clients ? { ...inputs.model, clients } : inputs.model);
   const tier = chooseTier({ pods: model.pods.size, nodes: model.nodes.length }, prev.tier, inputs.tier);
   const slots = updateSlots(model, prev.slots);
   const selected = resolveRef(model, inputs.selected);

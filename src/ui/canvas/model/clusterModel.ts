@@ -29,6 +29,13 @@ export interface NodeItem {
   readonly podCount: number;
 }
 
+/** A traffic client outside the cluster (`traffic <url> <rps>`), drawn as its own node at the edge. */
+export interface TrafficClientItem {
+  readonly id: number;
+  readonly url: string;
+  readonly rps: number;
+}
+
 export interface ClusterModel {
   readonly time: number;
   readonly nodes: readonly NodeItem[];
@@ -43,6 +50,8 @@ export interface ClusterModel {
   readonly ingresses: readonly IngressItem[];
   readonly pvcs: readonly PvcItem[];
   readonly pvs: readonly PvItem[];
+  /** Running traffic clients outside the cluster (clients inside start at their pod). */
+  readonly clients: readonly TrafficClientItem[];
 }
 
 export interface ModelOptions {
@@ -50,6 +59,8 @@ export interface ModelOptions {
   showSystem?: boolean;
   /** Whether `chaos node-down` stopped a node's kubelet (a read-only lookup in the engine). */
   kubeletStopped?: (node: string) => boolean;
+  /** The outside traffic clients, when already known (they only change with a command). */
+  clients?: readonly TrafficClientItem[];
 }
 
 const of = (s: ClusterSnapshot, kind: string) => s.byKind.get(kind) ?? [];
@@ -83,6 +94,12 @@ export function compareNodes(a: KObject, b: KObject): number {
 /** Stable order for pods inside an area: oldest first, then by name (plain order: this runs for every pod, every frame). */
 export function comparePods(a: PodView, b: PodView): number {
   return a.created - b.created || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
+export function outsideClients(snap: ClusterSnapshot): TrafficClientItem[] {
+  const out: TrafficClientItem[] = [];
+  for (const c of snap.traffic?.clients ?? []) if (c.from === null && c.stoppedAt === undefined) out.push({ id: c.id, url: c.url, rps: c.rps });
+  return out;
 }
 
 /**
@@ -140,5 +157,5 @@ export function buildClusterModel(snap: ClusterSnapshot, opts: ModelOptions = {}
   const { workloads, podOwner } = buildWorkloads(snap, pods, visible);
   const { services, ingresses } = buildServices(snap, pods, visible, servicePorts);
   const { pvcs, pvs } = buildStorage(snap, pods, visible);
-  return { time: snap.time, nodes, unscheduled, pods, podRevision: podRevisions(snap, pods), workloads, podOwner, services, ingresses, pvcs, pvs };
+  return { time: snap.time, nodes, unscheduled, pods, podRevision: podRevisions(snap, pods), workloads, podOwner, services, ingresses, pvcs, pvs, clients: opts.clients ?? outsideClients(snap) };
 }

@@ -113,6 +113,8 @@ export function buildFlow(model: ClusterModel, placement: Placement, slots: Slot
   });
 
   if (tier === 'detailed') {
+    const backends = new Set<string>();
+    for (const s of model.services) for (const uid of s.selected) backends.add(uid);
     for (const [uid, box] of placement.pods) {
       const view = model.pods.get(uid);
       if (!view) continue;
@@ -120,7 +122,7 @@ export function buildFlow(model: ClusterModel, placement: Placement, slots: Slot
       const pull = view.status === 'ContainerCreating' || view.status.startsWith('Init:') ? opts.pullProgress?.(view) : undefined;
       nodes.push({
         id: nodeId.pod(uid), type: 'pod', ...at(box), zIndex: 2, ...common, className: 'pod-node',
-        data: { view, revision: rev?.revision, newest: rev?.newest, pull, fade: view.deletion ? terminationProgress(view, model.time) : 0, emphasis: emphasisOf(uid, opts) },
+        data: { view, revision: rev?.revision, newest: rev?.newest, pull, fade: view.deletion ? terminationProgress(view, model.time) : 0, backend: backends.has(uid), emphasis: emphasisOf(uid, opts) },
       });
     }
   }
@@ -140,7 +142,10 @@ export function buildFlow(model: ClusterModel, placement: Placement, slots: Slot
     const box = placement.services.get(s.uid)!;
     nodes.push({
       id: nodeId.service(s.uid), type: 'service', ...at(box), zIndex: 2, ...common,
-      data: { name: s.name, namespace: s.namespace, type: s.type, clusterIP: s.clusterIP, ports: s.ports, readyCount: s.ready.size, selectedCount: s.selected.length, emphasis: emphasisOf(s.uid, opts) },
+      data: {
+        name: s.name, namespace: s.namespace, type: s.type, clusterIP: s.clusterIP, ports: s.ports, external: s.external,
+        ready: s.endpoints.ready, total: s.endpoints.total, terminating: s.endpoints.terminating, emphasis: emphasisOf(s.uid, opts),
+      },
     });
   }
   for (const i of model.ingresses) {
@@ -160,6 +165,11 @@ export function buildFlow(model: ClusterModel, placement: Placement, slots: Slot
       id: nodeId.pv(v.uid), type: 'pv', ...at(placement.pvs.get(v.uid)!), zIndex: 2, ...common,
       data: { name: v.name, phase: v.phase, capacity: v.capacity, claim: v.claim, emphasis: emphasisOf(v.uid, opts) },
     });
+  }
+
+  for (const c of model.clients) {
+    const box = placement.clients.get(c.id);
+    if (box) nodes.push({ id: `client:${c.id}`, type: 'client', ...at(box), zIndex: 2, ...common, data: { id: c.id, url: c.url, rps: c.rps } });
   }
 
   const edges = buildEdges(model, placement, opts.focus ?? new Set(), opts.perPodEdgeBudget ?? PER_POD_EDGE_BUDGET);

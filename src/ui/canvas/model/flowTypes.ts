@@ -33,6 +33,8 @@ export interface PodCardData extends Record<string, unknown> {
   pull?: number | null;
   /** 0 → alive, 1 → at the end of its grace period. */
   fade: number;
+  /** A Service selects it (its served counter shows even at 0 while traffic runs). */
+  backend: boolean;
   emphasis: Emphasis;
 }
 
@@ -83,8 +85,12 @@ export interface ServiceData extends Record<string, unknown> {
   type: string;
   clusterIP: string;
   ports: string;
-  readyCount: number;
-  selectedCount: number;
+  /** Ready endpoints / all endpoints, and the terminating ones, from its EndpointSlices. */
+  ready: number;
+  total: number;
+  terminating: number;
+  /** The load balancer's address(es), or '<pending>' while a LoadBalancer has none. */
+  external: string;
   emphasis: Emphasis;
 }
 
@@ -94,6 +100,12 @@ export interface IngressData extends Record<string, unknown> {
   hosts: string;
   backends: string;
   emphasis: Emphasis;
+}
+
+export interface ClientData extends Record<string, unknown> {
+  id: number;
+  url: string;
+  rps: number;
 }
 
 export interface PvcData extends Record<string, unknown> {
@@ -124,7 +136,8 @@ export type CanvasNode =
   | Node<ServiceData, 'service'>
   | Node<IngressData, 'ingress'>
   | Node<PvcData, 'pvc'>
-  | Node<PvData, 'pv'>;
+  | Node<PvData, 'pv'>
+  | Node<ClientData, 'client'>;
 
 export type EdgeKind = 'owner' | 'svc-ready' | 'svc-notready' | 'ingress' | 'volume' | 'bound';
 export type CanvasEdge = Edge<{ kind: EdgeKind; count?: number }>;

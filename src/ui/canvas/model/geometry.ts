@@ -30,7 +30,11 @@ export const CHILD_H = 60;
 export const CHILD_INDENT = 20;
 export const SIDE_W = 220;
 export const SIDE_H = 84;
+/** One more line of text on a side card. */
+export const SIDE_LINE = 18;
 export const ITEM_GAP = 12;
+export const CLIENT_W = 220;
+export const CLIENT_H = 96;
 export const GROUP_GAP = 22;
 export const UNSCHEDULED_HEADER = 40;
 

@@ -1,7 +1,7 @@
 import type { ClusterModel, WorkloadItem } from './clusterModel';
 import {
-  areaHeight, areaWidth, CHILD_H, CHILD_INDENT, COLUMN_GAP, GEOMETRY, gridColumns, GROUP_GAP, HEAT, ITEM_GAP,
-  ROW_GAP, SIDE_H, SIDE_W, slotOffset, UNSCHEDULED_HEADER, UNSCHEDULED_MIN_W, WORKLOAD_H, WORKLOAD_W,
+  areaHeight, areaWidth, CHILD_H, CHILD_INDENT, CLIENT_H, CLIENT_W, COLUMN_GAP, GEOMETRY, gridColumns, GROUP_GAP, HEAT, ITEM_GAP,
+  ROW_GAP, SIDE_H, SIDE_LINE, SIDE_W, slotOffset, UNSCHEDULED_HEADER, UNSCHEDULED_MIN_W, WORKLOAD_H, WORKLOAD_W,
 } from './geometry';
 import { UNSCHEDULED, type SlotState } from './slots';
 import type { Tier } from './tier';
@@ -30,14 +30,17 @@ export interface Placement {
   readonly ingresses: ReadonlyMap<string, Box>;
   readonly pvcs: ReadonlyMap<string, Box>;
   readonly pvs: ReadonlyMap<string, Box>;
+  /** Traffic clients outside the cluster, by client id, at the right edge (under the Ingresses). */
+  readonly clients: ReadonlyMap<number, Box>;
 }
 
 
-function stack<T extends { uid: string }>(items: readonly T[], x: number, y0: number, w: number, h: number, out: Map<string, Box>): number {
+function stack<T extends { uid: string }>(items: readonly T[], x: number, y0: number, w: number, h: number | ((it: T) => number), out: Map<string, Box>): number {
   let y = y0;
   for (const it of items) {
-    out.set(it.uid, { x, y, w, h });
-    y += h + ITEM_GAP;
+    const ih = typeof h === 'number' ? h : h(it);
+    out.set(it.uid, { x, y, w, h: ih });
+    y += ih + ITEM_GAP;
   }
   return y;
 }
@@ -85,6 +88,8 @@ export function placeCluster(model: ClusterModel, slots: SlotState, tier: Tier, 
       nodes.set(selectedNode, { x: heat.w + COLUMN_GAP / 2, y: top, w: tileW, h: areaHeight(g, slots.capacity.get(selectedNode) ?? 0) });
     }
     gridW += COLUMN_GAP / 2 + tileW;
+    // The waiting area spans the map's width at least; the columns to the right start after both.
+    gridW = Math.max(gridW, unscheduled.w);
   } else {
     const g = GEOMETRY[tier];
     const cols = opts.gridCols ?? gridColumns(tier, model.nodes.length);
@@ -123,11 +128,22 @@ export function placeCluster(model: ClusterModel, slots: SlotState, tier: Tier, 
   const pvcs = new Map<string, Box>();
   const ingresses = new Map<string, Box>();
   const pvs = new Map<string, Box>();
-  const afterServices = stack(model.services, sideX, 0, SIDE_W, SIDE_H, services);
-  stack(model.ingresses, farX, 0, SIDE_W, SIDE_H, ingresses);
-  const storageTop = Math.max(afterServices, model.ingresses.length * (SIDE_H + ITEM_GAP)) + (model.services.length || model.ingresses.length ? GROUP_GAP * 2 : 0);
+  // A Service with an external address (load balancer, externalIPs, ExternalName) shows it on a line of its own.
+  const afterServices = stack(model.services, sideX, 0, SIDE_W, (s) => (s.external ? SIDE_H + SIDE_LINE : SIDE_H), services);
+  let afterFar = stack(model.ingresses, farX, 0, SIDE_W, SIDE_H, ingresses);
+  // Outside traffic clients close the far column, under the Ingresses they usually reach.
+  const clients = new Map<number, Box>();
+  if (model.clients.length) {
+    let y = model.ingresses.length ? afterFar + GROUP_GAP * 2 : 0;
+    for (const c of model.clients) {
+      clients.set(c.id, { x: farX, y, w: CLIENT_W, h: CLIENT_H });
+      y += CLIENT_H + ITEM_GAP;
+    }
+    afterFar = y;
+  }
+  const storageTop = Math.max(afterServices, afterFar) + (model.services.length || afterFar > 0 ? GROUP_GAP * 2 : 0);
   stack(model.pvcs, sideX, storageTop, SIDE_W, SIDE_H, pvcs);
   stack(model.pvs, farX, storageTop, SIDE_W, SIDE_H, pvs);
 
-  return { tier, nodes, unscheduled, unscheduledCols, pods, heat, workloads, services, ingresses, pvcs, pvs };
+  return { tier, nodes, unscheduled, unscheduledCols, pods, heat, workloads, services, ingresses, pvcs, pvs, clients };
 }

@@ -1,5 +1,6 @@
 import type { KObject } from '../../../engine/api/object';
 import { fromMap, matches } from '../../../engine/api/selectors';
+import { serviceExternalIP } from '../../../engine/kubectl/printers/tablesCore';
 import type { ClusterSnapshot } from '../../../store/snapshot';
 import { naturalCompare } from './order';
 import type { PodView } from './podView';
@@ -12,10 +13,14 @@ export interface ServiceItem {
   readonly clusterIP: string;
   /** The PORT(S) column. */
   readonly ports: string;
+  /** The EXTERNAL-IP column: load-balancer addresses, `<pending>`, external IPs or an ExternalName. */
+  readonly external: string;
   /** Pods the selector matches (uids), in pod order. */
   readonly selected: readonly string[];
   /** Of those, the ready endpoints (uids). */
   readonly ready: ReadonlySet<string>;
+  /** Its endpoints, from its EndpointSlices (pods without an address yet are not endpoints). */
+  readonly endpoints: EndpointCounts;
 }
 
 export interface IngressItem {
@@ -51,22 +56,53 @@ export interface PvItem {
 const of = (s: ClusterSnapshot, kind: string) => s.byKind.get(kind) ?? [];
 const byName = (a: { namespace?: string; name: string }, b: { namespace?: string; name: string }) => naturalCompare(a.namespace ?? '', b.namespace ?? '') || naturalCompare(a.name, b.name);
 
+/** A Service's endpoints as its EndpointSlices list them (each address once, across slices). */
+export interface EndpointCounts {
+  readonly total: number;
+  readonly ready: number;
+  /** Endpoints of terminating pods (ready false, terminating true). */
+  readonly terminating: number;
+}
+
+interface SliceSummary extends EndpointCounts {
+  /** targetRef uids of the ready endpoints. */
+  readonly readyUids: Set<string>;
+}
+
 /**
- * Ready endpoints per Service from its EndpointSlices (targetRef uids whose `ready` is not
- * false). Services with no slice at all yet are absent: the caller falls back to pod readiness.
+ * Endpoints per Service from its EndpointSlices: ready means `conditions.ready` is not false
+ * (nil is ready, as the API documents). Services with no slice at all yet are absent: the
+ * caller falls back to pod readiness.
  */
-function readyFromSlices(snap: ClusterSnapshot): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
+function sliceSummaries(snap: ClusterSnapshot): Map<string, SliceSummary> {
+  const seen = new Map<string, Map<string, { ready: boolean; terminating: boolean; uid?: string }>>();
   for (const slice of of(snap, 'EndpointSlice')) {
     const svc = slice.metadata.labels?.['kubernetes.io/service-name'];
     if (!svc) continue;
     const key = `${slice.metadata.namespace}/${svc}`;
-    const set = out.get(key) ?? new Set<string>();
+    let eps = seen.get(key);
+    if (!eps) seen.set(key, (eps = new Map()));
     for (const ep of slice.endpoints ?? []) {
-      const uid = ep.targetRef?.uid;
-      if (uid && ep.conditions?.ready !== false) set.add(uid);
+      const id = ep.targetRef?.uid ?? (ep.addresses ?? []).join(',');
+      const ready = ep.conditions?.ready !== false;
+      const prev = eps.get(id);
+      // The same endpoint in two slices (one per port set) counts once; ready if either says so.
+      eps.set(id, { ready: ready || !!prev?.ready, terminating: ep.conditions?.terminating === true || !!prev?.terminating, uid: ep.targetRef?.uid });
     }
-    out.set(key, set);
+  }
+  const out = new Map<string, SliceSummary>();
+  for (const [key, eps] of seen) {
+    let ready = 0;
+    let terminating = 0;
+    const readyUids = new Set<string>();
+    for (const e of eps.values()) {
+      if (e.ready) {
+        ready++;
+        if (e.uid) readyUids.add(e.uid);
+      }
+      if (e.terminating) terminating++;
+    }
+    out.set(key, { total: eps.size, ready, terminating, readyUids });
   }
   return out;
 }
@@ -83,7 +119,7 @@ export function buildServices(
     list.push(v);
     podsByNs.set(v.namespace, list);
   }
-  const slices = readyFromSlices(snap);
+  const slices = sliceSummaries(snap);
   const services: ServiceItem[] = [];
   for (const svc of of(snap, 'Service')) {
     const ns = svc.metadata.namespace ?? 'default';
@@ -98,9 +134,12 @@ export function buildServices(
     const ready = new Set<string>();
     for (const uid of selected) {
       const v = pods.get(uid)!;
-      const isReady = fromSlices ? fromSlices.has(uid) : v.podReady && !v.deletion;
+      const isReady = fromSlices ? fromSlices.readyUids.has(uid) : v.podReady && !v.deletion;
       if (isReady) ready.add(uid);
     }
+    const endpoints: EndpointCounts = fromSlices
+      ? { total: fromSlices.total, ready: fromSlices.ready, terminating: fromSlices.terminating }
+      : { total: selected.filter((u) => ready.has(u) || pods.get(u)!.pod.status?.podIP).length, ready: ready.size, terminating: 0 };
     services.push({
       uid: svc.metadata.uid!,
       name: svc.metadata.name!,
@@ -108,8 +147,10 @@ export function buildServices(
       type: svc.spec?.type ?? 'ClusterIP',
       clusterIP: svc.spec?.clusterIP ?? '',
       ports: portsOf(svc),
+      external: ((x) => (x === '<none>' ? '' : x))(serviceExternalIP(svc, true)),
       selected,
       ready,
+      endpoints,
     });
   }
   services.sort(byName);

@@ -8,6 +8,9 @@ import { ToneIcon } from '../parts/ToneIcon';
 import { useChaos } from '../parts/useChaos';
 import { RevisionTag } from '../parts/RevisionTag';
 import { shortPodName } from '../model/names';
+import { ServedBadge } from '../traffic/ServedBadge';
+import { useServed, usePodClientUrls } from '../traffic/TrafficCountersContext';
+import { SendIcon } from '../traffic/TrafficIcons';
 
 type Props = NodeProps<Extract<CanvasNode, { type: 'pod' }>>;
 
@@ -18,12 +21,15 @@ type Props = NodeProps<Extract<CanvasNode, { type: 'pod' }>>;
 function PodCardImpl({ data }: Props) {
   const { t } = useTranslation('canvas');
   const chaos = useChaos();
-  const { view, revision, newest, pull, fade, emphasis } = data as PodCardData;
+  const { view, revision, newest, pull, fade, backend, emphasis } = data as PodCardData;
   const style = { '--rev': revisionColor(revision) ?? 'transparent', opacity: view.deletion ? 1 - 0.65 * fade : undefined } as CSSProperties;
   const killable = view.node !== '' && !view.deletion && view.tone !== 'done';
+  const key = `${view.namespace}/${view.name}`;
+  const served = useServed(key);
+  const sends = usePodClientUrls(key);
   return (
     <div
-      className={`pod-card tone-${view.tone} emph-${emphasis}${revision ? ' has-rev' : ''}${newest === false ? ' rev-old' : ''}`}
+      className={`pod-card tone-${view.tone} emph-${emphasis}${revision ? ' has-rev' : ''}${newest === false ? ' rev-old' : ''}${sends ? ' is-client' : ''}`}
       style={style}
       data-kind="Pod"
       data-name={view.name}
@@ -31,6 +37,8 @@ function PodCardImpl({ data }: Props) {
       data-status={view.status}
       data-node={view.node}
       data-ready={view.ready}
+      data-served={served}
+      data-revision={revision}
     >
       <Handles />
       <div className="pod-top">
@@ -38,11 +46,17 @@ function PodCardImpl({ data }: Props) {
         <span className="pod-name" title={view.namespace === 'default' ? view.name : `${view.namespace}/${view.name}`}>
           {shortPodName(view.name)}
         </span>
+        {sends && (
+          <span className="pod-sends" title={t('traffic.sends', { urls: sends })} aria-label={t('traffic.sends', { urls: sends })}>
+            <SendIcon />
+          </span>
+        )}
         {revision !== undefined && <RevisionTag revision={revision} newest={newest} />}
       </div>
       <div className="pod-line">
         <span className="pod-status">{view.status}</span>
         <span className="pod-ready" title="READY">{view.ready}</span>
+        {(backend || served > 0) && <ServedBadge pod={key} served={served} />}
         {view.restarts > 0 && (
           <span className="pod-restarts" title={t('canvas.restarts', { count: view.restarts })}>
             <span aria-hidden>↻</span>

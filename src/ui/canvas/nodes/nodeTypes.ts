@@ -1,4 +1,5 @@
 import type { NodeTypes } from '@xyflow/react';
+import { ClientNode } from './ClientNode';
 import { ClusterNodeCard } from './ClusterNodeCard';
 import { HeatmapNode } from './HeatmapNode';
 import { NodeTile } from './NodeTile';
@@ -20,4 +21,5 @@ export const NODE_TYPES: NodeTypes = {
   ingress: IngressCard,
   pvc: PvcCard,
   pv: PvCard,
+  client: ClientNode,
 };

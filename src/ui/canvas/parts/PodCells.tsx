@@ -1,11 +1,43 @@
-import { memo, type CSSProperties } from 'react';
+import { memo, useCallback, type CSSProperties } from 'react';
 import { usePlaygroundStore } from '../../StoreContext';
 import type { PodCell } from '../model/flowTypes';
 import { GEOMETRY } from '../model/geometry';
 import { revisionColor } from '../model/revision';
+import { useServed } from '../traffic/TrafficCountersContext';
 import { TONE_GLYPH } from './ToneIcon';
 
 const G = GEOMETRY.compact;
+
+/** One pod as a small cell; its served-request count rides along as an attribute and in the tooltip. */
+const Cell = memo(function Cell({ cell, cols, top, onPick }: { cell: PodCell; cols: number; top: number; onPick: (ns: string, name: string) => void }) {
+  const { view, slot, revision, newest } = cell;
+  const served = useServed(`${view.namespace}/${view.name}`);
+  const style = {
+    left: G.pad + (slot % cols) * (G.cellW + G.gap),
+    top: top + G.pad + Math.floor(slot / cols) * (G.cellH + G.gap),
+    '--rev': revisionColor(revision) ?? 'transparent',
+  } as CSSProperties;
+  return (
+    <span
+      className={`pod-cell tone-${view.tone}${revision ? ' has-rev' : ''}${newest === false ? ' rev-old' : ''}`}
+      style={style}
+      data-kind="Pod"
+      data-name={view.name}
+      data-namespace={view.namespace}
+      data-status={view.status}
+      data-node={view.node}
+      data-served={served}
+      data-revision={revision}
+      title={`${view.name}  ${view.status}  ${view.ready}${revision ? `  r${revision}` : ''}${served ? `  ⇢${served}` : ''}`}
+      onClick={(e) => {
+        e.stopPropagation();
+        onPick(view.namespace, view.name);
+      }}
+    >
+      <span aria-hidden>{TONE_GLYPH[view.tone]}</span>
+    </span>
+  );
+});
 
 /**
  * Pods as small cells at their slots (compact and heat tiers). Each is still a findable element
@@ -13,34 +45,12 @@ const G = GEOMETRY.compact;
  */
 function PodCellsImpl({ cells, cols, top }: { cells: readonly PodCell[]; cols: number; top: number }) {
   const store = usePlaygroundStore();
+  const pick = useCallback((namespace: string, name: string) => store.getState().select({ kind: 'Pod', namespace, name }), [store]);
   return (
     <>
-      {cells.map(({ view, slot, revision, newest }) => {
-        const style = {
-          left: G.pad + (slot % cols) * (G.cellW + G.gap),
-          top: top + G.pad + Math.floor(slot / cols) * (G.cellH + G.gap),
-          '--rev': revisionColor(revision) ?? 'transparent',
-        } as CSSProperties;
-        return (
-          <span
-            key={view.uid}
-            className={`pod-cell tone-${view.tone}${revision ? ' has-rev' : ''}${newest === false ? ' rev-old' : ''}`}
-            style={style}
-            data-kind="Pod"
-            data-name={view.name}
-            data-namespace={view.namespace}
-            data-status={view.status}
-            data-node={view.node}
-            title={`${view.name}  ${view.status}  ${view.ready}${revision ? `  r${revision}` : ''}`}
-            onClick={(e) => {
-              e.stopPropagation();
-              store.getState().select({ kind: 'Pod', namespace: view.namespace, name: view.name });
-            }}
-          >
-            <span aria-hidden>{TONE_GLYPH[view.tone]}</span>
-          </span>
-        );
-      })}
+      {cells.map((c) => (
+        <Cell key={c.view.uid} cell={c} cols={cols} top={top} onPick={pick} />
+      ))}
     </>
   );
 }
