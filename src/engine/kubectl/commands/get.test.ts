@@ -85,11 +85,16 @@ describe('kubectl get', () => {
     expect(run('get pods | grep nothing-here')).toEqual({ exitCode: 1, output: '' });
   });
 
-  it('lists events oldest first with the object they are about', () => {
+  it('lists events in the API\'s name order (grouped by object), not by time, with the object they are about', () => {
     const { ok } = cluster();
     const lines = ok('get events').trim().split('\n');
     expect(lines[0]).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE$/);
     expect(lines.some((l) => /ScalingReplicaSet\s+deployment\/web\s+Scaled up replica set web-\w+ from 0 to 2/.test(l))).toBe(true);
+    const names = ok("get events -o jsonpath='{range .items[*]}{.metadata.name}{\"\\n\"}{end}'").trim().split('\n');
+    expect(names).toEqual([...names].sort());
+    const objects = lines.slice(1).map((l) => l.split(/\s{2,}/)[3]);
+    // Name order: "web.<hex>" sorts before "worker-1.<hex>", whatever happened first.
+    expect(objects.indexOf('deployment/web')).toBeLessThan(objects.indexOf('node/worker-1'));
   });
 });
 

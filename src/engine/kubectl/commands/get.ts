@@ -44,12 +44,6 @@ function sortObjects(objs: KObject[], expr: string): KObject[] {
   return keyed.map((x) => x.o);
 }
 
-/** `kubectl get events` lists events by when they were last seen (oldest first). */
-function sortEvents(objs: KObject[]): KObject[] {
-  const t = (e: KObject) => parseTimestamp(e.lastTimestamp) ?? parseTimestamp(e.eventTime) ?? parseTimestamp(e.metadata.creationTimestamp) ?? 0;
-  return objs.map((o, i) => ({ o, i })).sort((a, b) => t(a.o) - t(b.o) || a.i - b.i).map((x) => x.o);
-}
-
 function run(ctx: CommandContext): void {
   const format = parseOutput(ctx.str('output'));
   if (ctx.args.length === 0) {
@@ -86,8 +80,8 @@ function run(ctx: CommandContext): void {
       continue;
     }
     checkFieldSelector(t.info, fields, fieldText ?? '');
-    let objs = listObjects(ctx.api, t.info, { namespace, selector, fields });
-    if (t.info.kind === 'Event' && !ctx.str('sort-by')) objs = sortEvents(objs);
+    // Events too come in the API's namespace/name order, not by time: that is `kubectl events`.
+    const objs = listObjects(ctx.api, t.info, { namespace, selector, fields });
     kinds.add(t.info.kind);
     blocks.push({ info: t.info, objs });
   }

@@ -5,6 +5,7 @@ import { createCommand } from './create';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
 import { drainCommand } from './drain';
+import { eventsCommand } from './events';
 import { execCommand } from './exec';
 import { exposeCommand } from './expose';
 import { getCommand } from './get';
@@ -29,7 +30,7 @@ export const COMMANDS: Command[] = [];
 
 for (const c of [
   createCommand, exposeCommand, runCommand, setCommand,
-  getCommand, deleteCommand, rolloutCommand, scaleCommand,
+  getCommand, eventsCommand, deleteCommand, rolloutCommand, scaleCommand,
   cordon, uncordon, drainCommand, taintCommand,
   describeCommand, logsCommand, execCommand, topCommand,
   applyCommand, labelCommand, annotateCommand,
