@@ -3,6 +3,6 @@ export { runCommand } from './run';
 export type { CommandHost, CommandResult } from './types';
 export { addCommand } from './commands/index';
 export type { Command, CommandContext } from './context';
-export { registerExecTool, type ExecEnv, type ExecResult, type ExecTool } from './exec/tools';
+export { execInContainer, type ExecOutcome, type ExecResult } from './exec/shell';
 export { podRowStatus, podStatusText } from './printers/podStatus';
 export { describeObject } from './describe/index';

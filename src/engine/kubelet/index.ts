@@ -8,7 +8,7 @@ import { tolerationsTolerateTaint } from '../api/tolerations';
 import { isPodReady } from '../api/podUtil';
 import { Kubelet, type ClusterSide } from './kubelet';
 import { nodeIP, nodePodCIDR, parseMemory, type NodeMachine } from './node/nodeObject';
-import type { PodWorker } from './podWorker';
+import type { ExecOptions, ExecOutput, PodWorker } from './podWorker';
 import { FsLayer } from './program/filesystem';
 import { ServiceDirectory, type ProgramNetwork } from './world';
 import type { Listener } from './program/runtime';
@@ -173,8 +173,8 @@ export class NodeAgents {
   }
 
   /** Runs a command in a running container (`kubectl exec`); undefined when it is not running. */
-  exec(namespace: string, pod: string, container: string | undefined, argv: string[]): { exitCode: number; stdout: string; stderr: string } | undefined {
-    return this.worker(namespace, pod)?.exec(container, argv);
+  exec(namespace: string, pod: string, container: string | undefined, argv: string[], opts: ExecOptions = {}): ExecOutput | undefined {
+    return this.worker(namespace, pod)?.exec(container, argv, opts);
   }
 
   /** metrics-server's view of a pod (what `kubectl top pod` shows). */

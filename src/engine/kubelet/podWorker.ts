@@ -16,7 +16,7 @@ import { commandsFor } from './program/commands/index';
 import { FsLayer, FsView, StaticSource } from './program/filesystem';
 import { planProgram, ProgramInstance, type ProgramSpec } from './program/instance';
 import type { LogLine } from './program/logs';
-import type { Listener } from './program/runtime';
+import type { Listener, World } from './program/runtime';
 import { ProbeSet, type ProbeKind } from './probes';
 import { generatePodStatus } from './podStatus';
 import {
@@ -36,6 +36,21 @@ import { containerMounts, setUpVolumes, volumeProblems, type Storage, type Volum
 import { podWorld, type ServiceDirectory } from './world';
 import { hash32 } from './program/commands/util';
 import { deepFreeze } from './timestamps';
+
+/** How `kubectl exec` runs a command: with a terminal or not, and through which network. */
+export interface ExecOptions {
+  tty?: boolean;
+  /** Wraps the pod's view of the network (kubectl exec's requests are real, recorded traffic). */
+  world?: (podWorld: World) => World;
+}
+
+/** What an exec'd command printed: each stream, and both in the order a terminal shows them. */
+export interface ExecOutput {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  chunks: { fd: 1 | 2; text: string }[];
+}
 
 /** What a pod worker needs from its node's kubelet. */
 export interface KubeletHost {
@@ -1164,7 +1179,7 @@ export class PodWorker {
   }
 
   /** Runs a command in a container (kubectl exec): its output and exit code. */
-  exec(container: string | undefined, argv: string[]): { exitCode: number; stdout: string; stderr: string } | undefined {
+  exec(container: string | undefined, argv: string[], opts: ExecOptions = {}): ExecOutput | undefined {
     const cr = container ? this.containers.find((c) => c.name === container) : this.regular[0];
     const inst = cr?.current;
     if (!cr || !inst?.running) return undefined;
@@ -1172,11 +1187,20 @@ export class PodWorker {
     this.advanceLive(now);
     let stdout = '';
     let stderr = '';
-    const run = new ProgramInstance({ ...inst.spec, argv, initContainer: true, fs: inst.live.proc.fs }, now, 'live', undefined, { write: (fd, text) => (fd === 1 ? (stdout += text) : (stderr += text)) });
+    const chunks: ExecOutput['chunks'] = [];
+    // The command shares the container's files (live, so its writes stay), env and network.
+    const spec = { ...inst.spec, argv, initContainer: true, interactive: !!opts.tty, fs: inst.live.proc.fs, world: opts.world ? opts.world(inst.spec.world) : inst.spec.world };
+    const run = new ProgramInstance(spec, now, 'live', undefined, {
+      write: (fd, text) => {
+        if (fd === 1) stdout += text;
+        else stderr += text;
+        chunks.push({ fd: fd === 1 ? 1 : 2, text });
+      },
+    });
     run.advanceTo(now + 60 * SECOND);
     // Files the command changed may change what the programs of the pod do next.
     for (const c of this.containers) if (c.current?.running) this.replan(c, c.current);
-    return { exitCode: run.exit?.code ?? 0, stdout, stderr };
+    return { exitCode: run.exit?.code ?? 0, stdout, stderr, chunks };
   }
 
   // ---- status ------------------------------------------------------------------------------

@@ -33,14 +33,18 @@ function run(ctx: CommandContext): void {
   }
   const container = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((c) => c.name === name) as Container;
   const res = execInContainer(ctx.cluster, pod, container, argv, { tty: ctx.bool('tty') });
+  if ('notRunning' in res) throw fail(`unable to upgrade connection: container not found ("${name}")`);
   if ('notFound' in res) {
     throw fail(
       `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execId(pod.metadata!.uid + argv.join(' '))}": ` +
         `OCI runtime exec failed: exec failed: unable to start container process: exec: "${res.notFound}": executable file not found in $PATH: unknown`,
     );
   }
-  ctx.print(res.stdout);
-  if (res.stderr) ctx.warn(res.stderr);
+  // As a terminal shows them: both streams in the order the command wrote them.
+  for (const c of res.chunks) {
+    if (c.fd === 1) ctx.print(c.text);
+    else ctx.warn(c.text);
+  }
   if (res.exitCode !== 0) {
     ctx.warn(`command terminated with exit code ${res.exitCode}`);
     ctx.exitCode = res.exitCode;

@@ -1,77 +1,47 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { Cluster } from '../../cluster';
-import { tokenize, TokenizeError } from '../parse/tokenize';
-import { runFilters } from '../localFilters';
-import { containerEnv } from './env';
-import { containerFiles } from './files';
-import { findExecTool, type ExecEnv, type ExecResult } from './tools';
-import './netTools';
+import { commandExists } from '../../kubelet/program/commands/index';
+import type { World } from '../../kubelet/program/runtime';
+import { networkOf } from '../../network/index';
+import { worldResponse } from '../../network/programNetwork';
+import { parseUrl } from '../../network/url';
 
-const SHELLS = new Set(['sh', 'bash', '/bin/sh', '/bin/bash', 'ash', '/bin/ash']);
+import type { ExecOutput } from '../../kubelet/podWorker';
 
-/** What `exec` gives back: the program's output, or the runtime's failure to start it. */
-export type ExecOutcome = ExecResult | { notFound: string };
+export type ExecResult = ExecOutput;
 
-function runProgram(env: ExecEnv, argv: string[]): ExecOutcome {
-  const tool = findExecTool(argv[0], env.container.image ?? '');
-  if (!tool) return { notFound: argv[0] };
-  return tool(env, argv);
-}
+/** What `exec` gives back: the program's output, the runtime's failure to start it, or no running container. */
+export type ExecOutcome = ExecResult | { notFound: string } | { notRunning: true };
 
-/** `sh -c "..."`: simple commands joined by |, ;, && and ||, with $VAR expansion. */
-function runShellLine(env: ExecEnv, shell: string, line: string): ExecResult {
-  const expanded = line.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, n: string) => env.env.get(n) ?? '');
-  let stdout = '';
-  let stderr = '';
-  let exitCode = 0;
-  const parts = expanded.split(/(;|&&|\|\|)/);
-  for (let i = 0; i < parts.length; i += 2) {
-    const op = i === 0 ? ';' : parts[i - 1];
-    if ((op === '&&' && exitCode !== 0) || (op === '||' && exitCode === 0)) continue;
-    let tokens;
-    try {
-      tokens = tokenize(parts[i]);
-    } catch (e) {
-      if (e instanceof TokenizeError) return { stdout, stderr: stderr + `${shell}: syntax error: ${e.message}\n`, exitCode: 2 };
-      throw e;
-    }
-    const stages: string[][] = [[]];
-    for (const t of tokens) {
-      if (t.kind === 'pipe') stages.push([]);
-      else stages[stages.length - 1].push(t.text);
-    }
-    if (stages[0].length === 0) continue;
-    const first = runProgram(env, stages[0]);
-    if ('notFound' in first) {
-      stderr += `${shell}: ${first.notFound}: not found\n`;
-      exitCode = 127;
-      continue;
-    }
-    stderr += first.stderr;
-    const piped = stages.length > 1 ? runFilters(first.stdout, stages.slice(1)) : { output: first.stdout, exitCode: first.exitCode };
-    stdout += piped.output;
-    exitCode = piped.exitCode;
-  }
-  return { stdout, stderr, exitCode };
-}
-
-/** Runs argv in a container the way the runtime would exec it. */
-export function execInContainer(cluster: Cluster, pod: Pod, container: Container, argv: string[], opts: { tty?: boolean } = {}): ExecOutcome {
-  // The environment the kubelet gave the running container (Services that existed when it started).
-  const started = cluster.controlPlane.nodes.containerEnv(pod.metadata!.namespace ?? 'default', pod.metadata!.name!, container.name);
-  const env: ExecEnv = {
-    cluster,
-    pod,
-    container,
-    env: started ? new Map(started) : new Map(containerEnv(cluster.api, pod, container)),
-    files: containerFiles(cluster.api, pod, container, cluster.config.clusterDomain),
-    stdin: '',
-    tty: opts.tty,
+/**
+ * The pod's network as a command run by `kubectl exec` uses it: requests beyond the pod itself go
+ * through the cluster's data path for real (kube-proxy's choice, counters, a trace on the canvas),
+ * unlike a container's own look-ahead runs, which only ask.
+ */
+function recordedWorld(cluster: Cluster, pod: Pod, base: World): World {
+  const net = networkOf(cluster.api);
+  if (!net) return base;
+  const local = new Set(['localhost', '127.0.0.1', '::1', '0.0.0.0', pod.status?.podIP ?? '', pod.spec?.hostname || pod.metadata!.name!]);
+  return {
+    ...base,
+    request(url, t, hostHeader) {
+      const host = parseUrl(url)?.host;
+      if ((host !== undefined && local.has(host)) || !base.request) return base.request ? base.request(url, t, hostHeader) : { error: 'bad-url', latencyMs: 0 };
+      return worldResponse(net.request({ kind: 'pod', pod }, url, { hostHeader }));
+    },
   };
-  if (SHELLS.has(argv[0])) {
-    const shell = argv[0].split('/').pop()!;
-    if (argv[1] === '-c' && argv.length >= 3) return runShellLine(env, shell, argv[2]);
-    if (argv.length === 1) return { stdout: '', stderr: '', exitCode: 0 };
-  }
-  return runProgram(env, argv);
+}
+
+/**
+ * Runs argv in a running container the way the runtime execs it: the container's own program
+ * model runs the command against its live files, environment and network, so `kubectl exec …
+ * -- rm /tmp/healthy` is seen by the next liveness probe and `touch /tmp/ready` by readiness.
+ */
+export function execInContainer(cluster: Cluster, pod: Pod, container: Container, argv: string[], opts: { tty?: boolean } = {}): ExecOutcome {
+  if (!commandExists(container.image ?? '', argv[0])) return { notFound: argv[0] };
+  const r = cluster.controlPlane.nodes.exec(pod.metadata!.namespace ?? 'default', pod.metadata!.name!, container.name, argv, {
+    tty: opts.tty,
+    world: (base) => recordedWorld(cluster, pod, base),
+  });
+  return r ?? { notRunning: true };
 }

@@ -94,3 +94,84 @@ describe('network tools in kubectl exec', () => {
     expect(last.hops[0]).toMatchObject({ kind: 'client', ref: { kind: 'Pod', name: 'curl' } });
   });
 });
+
+/** The docs' example, pods/probe/exec-liveness.yaml. */
+const LIVENESS = `apiVersion: v1
+kind: Pod
+metadata:
+  labels:
+    test: liveness
+  name: liveness-exec
+spec:
+  containers:
+  - name: liveness
+    image: registry.k8s.io/busybox
+    args:
+    - /bin/sh
+    - -c
+    - touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600
+    livenessProbe:
+      exec:
+        command:
+        - cat
+        - /tmp/healthy
+      initialDelaySeconds: 5
+      periodSeconds: 5
+`;
+
+const READINESS = `apiVersion: v1
+kind: Pod
+metadata: {name: gate}
+spec:
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: [sh, -c, "sleep 3600"]
+    readinessProbe:
+      exec: {command: [cat, /tmp/ready]}
+      periodSeconds: 2
+`;
+
+describe('kubectl exec runs in the container itself', () => {
+  it("sees the files the container's own program wrote, and writes files it then sees", () => {
+    const tc = testCluster();
+    const { ok, run } = session(tc);
+    tc.apply(LIVENESS).advance('15s');
+    // The docs' liveness example: `touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600`.
+    expect(run('exec liveness-exec -- cat /tmp/healthy')).toEqual({ exitCode: 0, output: '' });
+    expect(ok('exec liveness-exec -- ls /tmp')).toBe('healthy\n');
+    expect(ok("exec liveness-exec -- sh -c 'echo hi > /tmp/note; cat /tmp/note'")).toBe('hi\n');
+    expect(ok('exec liveness-exec -- cat /tmp/note')).toBe('hi\n');
+    tc.advance('25s');
+    expect(run('exec liveness-exec -- cat /tmp/healthy')).toEqual({ exitCode: 1, output: "cat: can't open '/tmp/healthy': No such file or directory\ncommand terminated with exit code 1\n" });
+  });
+
+  it('a file removed with exec fails the next liveness probe; one created passes readiness', () => {
+    const tc = testCluster();
+    const { ok } = session(tc);
+    tc.apply(LIVENESS).advance('10s');
+    // Before the program removes it at 30s, the learner removes it by hand.
+    ok('exec liveness-exec -- rm /tmp/healthy');
+    tc.advance('20s');
+    expect(tc.eventMessages('Unhealthy')[0]).toBe("Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory");
+    expect(tc.eventMessages('Killing')).toContain('Container liveness failed liveness probe, will be restarted');
+
+    tc.apply(READINESS).advance('20s');
+    const ready = () => tc.get('Pod', 'gate')!.status!.conditions!.find((c: { type: string }) => c.type === 'Ready')!.status;
+    expect(ready()).toBe('False');
+    ok('exec gate -- touch /tmp/ready');
+    tc.advance('5s');
+    expect(ready()).toBe('True');
+    ok('exec gate -- rm /tmp/ready');
+    tc.advance('10s');
+    expect(ready()).toBe('False');
+  });
+
+  it('is refused for commands the image does not have, and answered by the shell inside a script', () => {
+    const tc = testCluster();
+    const { run } = session(tc);
+    tc.apply(READINESS).advance('20s');
+    expect(run('exec gate -- frobnicate').output).toMatch(/exec: "frobnicate": executable file not found in \$PATH: unknown\n$/);
+    expect(run('exec gate -- sh -c "frobnicate; echo after"')).toEqual({ exitCode: 0, output: 'sh: frobnicate: not found\nafter\n' });
+  });
+});
