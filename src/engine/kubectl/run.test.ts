@@ -33,8 +33,9 @@ describe('parseFlags (pflag)', () => {
 describe('runCommand', () => {
   const { run } = session(testCluster());
 
-  it('accepts an optional "kubectl" prefix and suggests a command for a typo', () => {
+  it('accepts an optional "kubectl" prefix, suggests a command for a typo and names kubectl commands it does not simulate', () => {
     expect(run('kubectl version --client')).toEqual({ exitCode: 0, output: 'Client Version: v1.36.0\n' });
+    expect(run('explain pods')).toEqual({ exitCode: 1, output: 'error: "kubectl explain" is not simulated in Podscape: field documentation is in the editor: hover a field, or press Ctrl+Space for completion\n' });
     expect(run('gett pods')).toEqual({ exitCode: 1, output: 'Error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tset\n\tget\n\n' });
     expect(run('rollout foo')).toEqual({ exitCode: 1, output: "error: unknown command \"foo\"\nSee 'kubectl rollout -h' for help and examples\n" });
   });

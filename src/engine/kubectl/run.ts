@@ -36,7 +36,29 @@ function levenshtein(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
+/** kubectl's own commands that Podscape does not simulate: named honestly, not called unknown. */
+const NOT_SIMULATED: Record<string, string> = {
+  explain: 'field documentation is in the editor: hover a field, or press Ctrl+Space for completion',
+  'port-forward': 'start traffic to the Service instead, e.g. traffic http://<node>:<nodePort> 5, or exec curl from a pod',
+  proxy: 'there is no API server to proxy to; use kubectl get -o yaml',
+  cp: 'use kubectl exec <pod> -- cat <file>',
+  attach: 'use kubectl logs',
+  edit: 'change the YAML in the editor and apply it again',
+  replace: 'use kubectl apply -f',
+  wait: 'play the clock (or "skip until quiet") and watch the condition on the canvas',
+  debug: 'use kubectl exec, kubectl logs and kubectl describe',
+  auth: 'RBAC objects are stored, not enforced',
+  certificate: 'certificates are not simulated',
+  autoscale: 'HorizontalPodAutoscalers are stored, not acted on yet',
+  diff: 'apply reports created, configured or unchanged for each object',
+  kustomize: 'paste the rendered YAML instead',
+  'api-versions': 'use kubectl api-resources',
+  completion: 'the console completes commands and names with Tab',
+  plugin: 'plugins are not simulated',
+};
+
 function unknownTopLevel(name: string): CommandError {
+  if (Object.prototype.hasOwnProperty.call(NOT_SIMULATED, name)) return new CommandError(`error: "kubectl ${name}" is not simulated in Podscape: ${NOT_SIMULATED[name]}`);
   const suggestions = COMMANDS.filter((c) => levenshtein(name, c.name) <= 2 || c.name.startsWith(name)).map((c) => c.name);
   let msg = `Error: unknown command "${name}" for "kubectl"`;
   if (suggestions.length) msg += `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join('\n')}\n\n`;
