@@ -12,6 +12,7 @@ import { getCommand } from './get';
 import { annotateCommand, labelCommand } from './label';
 import { logsCommand } from './logs';
 import { apiResourcesCommand, clusterInfoCommand, configCommand, versionCommand } from './misc';
+import { patchCommand } from './patch';
 import { rolloutCommand } from './rollout';
 import { runCommand } from './runPod';
 import { scaleCommand } from './scale';
@@ -33,7 +34,7 @@ for (const c of [
   getCommand, eventsCommand, deleteCommand, rolloutCommand, scaleCommand,
   cordon, uncordon, drainCommand, taintCommand,
   describeCommand, logsCommand, execCommand, topCommand,
-  applyCommand, labelCommand, annotateCommand,
+  applyCommand, patchCommand, labelCommand, annotateCommand,
   apiResourcesCommand, clusterInfoCommand, configCommand, versionCommand,
   chaosCommand, trafficCommand,
 ]) registerCommand(COMMANDS, c);
