@@ -1,27 +1,11 @@
-import type { Container } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../api/object';
 import { flag } from '../parse/flags';
 import type { Command, CommandContext } from '../context';
 import { fail } from '../errors';
 import { dryRunFlag, dryRunOf, printObj, selectObjects } from './common';
-
-/** The pod spec inside each kind that `set image` can change. */
-export function podSpecOf(d: any): { containers?: Container[]; initContainers?: Container[] } | undefined {
-  switch (d.kind) {
-    case 'Pod':
-      return d.spec;
-    case 'CronJob':
-      return d.spec?.jobTemplate?.spec?.template?.spec;
-    case 'Deployment':
-    case 'ReplicaSet':
-    case 'ReplicationController':
-    case 'DaemonSet':
-    case 'StatefulSet':
-    case 'Job':
-      return d.spec?.template?.spec;
-  }
-  return undefined;
-}
+import { podSpecOf } from './podSpecOf';
+import { setEnvCommand } from './setEnv';
+import { setResourcesCommand } from './setResources';
 
 function run(ctx: CommandContext): void {
   const resources = ctx.args.filter((a) => !a.includes('='));
@@ -64,5 +48,7 @@ export const setCommand: Command = {
       flags: [flag('selector', 'string', { short: 'l' }), flag('all', 'bool'), flag('output', 'string', { short: 'o' }), flag('record', 'bool'), dryRunFlag],
       run,
     },
+    setEnvCommand,
+    setResourcesCommand,
   ],
 };
