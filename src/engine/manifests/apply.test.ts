@@ -122,14 +122,39 @@ describe('the three-way merge', () => {
     expect(api.get('ConfigMap', 'default', 'settings')!.metadata.labels).toEqual({ app: 'web', owner: 'ops' });
   });
 
-  it('replaces lists whole (JSON merge patch), unlike kubectl’s strategic merge for built-in kinds', () => {
+  it('merges containers by name as kubectl’s strategic merge does: a container someone else added stays', () => {
     const api = bareApi();
     apply(api, DEPLOYMENT);
     api.patch('Deployment', 'default', 'web', (d: KObject) => {
       d.spec.template.spec.containers.push({ name: 'sidecar', image: 'busybox' });
     });
-    apply(api, DEPLOYMENT);
-    expect(api.get('Deployment', 'default', 'web')!.spec.template.spec.containers.map((c: { name: string }) => c.name)).toEqual(['web']);
+    apply(api, DEPLOYMENT.replace('nginx:1.25', 'nginx:1.26'));
+    const containers = api.get('Deployment', 'default', 'web')!.spec.template.spec.containers;
+    expect(containers.map((c: { name: string; image: string }) => `${c.name}=${c.image}`)).toEqual(['web=nginx:1.26', 'sidecar=busybox']);
+  });
+
+  it('re-applies a Pod with volumes: the injected service-account volume and mount stay, so the update is allowed', () => {
+    const tc = testCluster();
+    const pod = `apiVersion: v1
+kind: ConfigMap
+metadata: {name: cfg}
+data: {a: b}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: p, labels: {v: "1"}}
+spec:
+  containers:
+  - name: c
+    image: nginx
+    volumeMounts: [{name: cfg, mountPath: /etc/cfg}]
+  volumes: [{name: cfg, configMap: {name: cfg}}]
+`;
+    expect(applyManifests(tc.api, [{ name: 'p.yaml', text: pod }]).exitCode).toBe(0);
+    tc.settle('30s');
+    const again = applyManifests(tc.api, [{ name: 'p.yaml', text: pod.replace('v: "1"', 'v: "2"') }]);
+    expect(again.lines).toEqual(['configmap/cfg unchanged', 'pod/p configured']);
+    expect(tc.get('Pod', 'p')!.spec.volumes.map((v: { name: string }) => v.name)).toEqual(['cfg', expect.stringMatching(/^kube-api-access-/)]);
   });
 
   it('an explicit null removes a field applied before', () => {

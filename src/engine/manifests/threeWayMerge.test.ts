@@ -18,8 +18,35 @@ describe('threeWayMerge(last-applied, manifest, live)', () => {
     expect(threeWayMerge(undefined, { a: 1 }, { a: 0, b: 2 })).toEqual({ a: 1, b: 2 });
   });
 
-  it('replaces lists whole', () => {
+  it('replaces lists without a merge key whole', () => {
     expect(threeWayMerge({ l: [1, 2] }, { l: [3] }, { l: [1, 2, 9] })).toEqual({ l: [3] });
+    const tolerations = { spec: { tolerations: [{ key: 'a', operator: 'Exists' }] } };
+    expect(threeWayMerge(tolerations, { spec: { tolerations: [{ key: 'b', operator: 'Exists' }] } }, tolerations)).toEqual({ spec: { tolerations: [{ key: 'b', operator: 'Exists' }] } });
+  });
+
+  it('merges keyed lists item by item: others\' items stay, dropped items go, new items come last', () => {
+    const tokenVolume = { name: 'kube-api-access-x', projected: {} };
+    const original = { spec: { volumes: [{ name: 'cfg', configMap: { name: 'cfg' } }, { name: 'old', emptyDir: {} }] } };
+    const live = { spec: { volumes: [{ name: 'cfg', configMap: { name: 'cfg', defaultMode: 420 } }, { name: 'old', emptyDir: {} }, tokenVolume] } };
+    const modified = { spec: { volumes: [{ name: 'cfg', configMap: { name: 'cfg' } }, { name: 'new', emptyDir: {} }] } };
+    expect(threeWayMerge(original, modified, live)).toEqual({ spec: { volumes: [{ name: 'cfg', configMap: { name: 'cfg', defaultMode: 420 } }, tokenVolume, { name: 'new', emptyDir: {} }] } });
+  });
+
+  it("keeps a Service port's allocated nodePort and merges container ports by containerPort", () => {
+    const svc = { spec: { type: 'NodePort', ports: [{ port: 80 }] } };
+    const live = { spec: { type: 'NodePort', ports: [{ port: 80, protocol: 'TCP', targetPort: 80, nodePort: 31234 }] } };
+    expect(threeWayMerge(svc, { spec: { type: 'NodePort', ports: [{ port: 80, name: 'http' }] } }, live)).toEqual({
+      spec: { type: 'NodePort', ports: [{ port: 80, protocol: 'TCP', targetPort: 80, nodePort: 31234, name: 'http' }] },
+    });
+    const pod = { spec: { containers: [{ name: 'c', ports: [{ containerPort: 80 }] }] } };
+    const livePod = { spec: { containers: [{ name: 'c', ports: [{ containerPort: 80, protocol: 'TCP' }], imagePullPolicy: 'Always' }] } };
+    expect(threeWayMerge(pod, { spec: { containers: [{ name: 'c', ports: [{ containerPort: 8080 }] }] } }, livePod)).toEqual({
+      spec: { containers: [{ name: 'c', ports: [{ containerPort: 8080 }], imagePullPolicy: 'Always' }] },
+    });
+  });
+
+  it('merges finalizers as a set', () => {
+    expect(threeWayMerge({ metadata: { finalizers: ['a'] } }, { metadata: { finalizers: ['b'] } }, { metadata: { finalizers: ['a', 'x'] } })).toEqual({ metadata: { finalizers: ['x', 'b'] } });
   });
 
   it('an explicit null deletes only a value that was applied before', () => {

@@ -4,6 +4,8 @@
  * Kubernetes Go types declare (`patchMergeKey`); lists without one are replaced.
  */
 
+import { MERGED_SCALAR_LISTS, mergeKeyOf } from '../../api/mergeKeys';
+
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type JsonObject = { [k: string]: Json };
 
@@ -21,43 +23,6 @@ export function mergePatch(target: Json | undefined, patch: Json): Json {
   }
   return out;
 }
-
-/**
- * Merge keys of the lists the Go types mark `patchStrategy:"merge"`, by field name and, where one
- * name means two things, by the enclosing field (a container's ports vs a Service's).
- */
-function mergeKeyOf(field: string, parent: string): string | undefined {
-  switch (field) {
-    case 'containers':
-    case 'initContainers':
-    case 'ephemeralContainers':
-    case 'volumes':
-    case 'imagePullSecrets':
-    case 'env':
-    case 'resourceClaims':
-    case 'schedulingGates':
-      return 'name';
-    case 'ports':
-      if (parent === 'spec') return 'port';
-      return parent === 'containers' || parent === 'initContainers' || parent === 'ephemeralContainers' ? 'containerPort' : undefined;
-    case 'volumeMounts':
-      return 'mountPath';
-    case 'volumeDevices':
-      return 'devicePath';
-    case 'hostAliases':
-      return 'ip';
-    case 'topologySpreadConstraints':
-      return 'topologyKey';
-    case 'conditions':
-      return 'type';
-    case 'ownerReferences':
-      return 'uid';
-  }
-  return undefined;
-}
-
-/** Lists of scalars that merge as sets rather than being replaced. */
-const MERGED_SCALAR_LISTS = new Set(['finalizers']);
 
 function strategicList(field: string, parent: string, original: Json[] | undefined, patch: Json[]): Json[] {
   if (patch.some((p) => isObject(p) && p.$patch === 'replace')) return patch.filter((p) => !(isObject(p) && p.$patch === 'replace'));
