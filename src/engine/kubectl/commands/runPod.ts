@@ -2,7 +2,8 @@ import type { KObject } from '../../api/object';
 import { flag } from '../parse/flags';
 import type { Command, CommandContext } from '../context';
 import { fail } from '../errors';
-import { argsAfterDash, argsBeforeDash, dryRunFlag, outputFlag } from './common';
+import { argsAfterDash, argsBeforeDash, dryRunFlag, dryRunOf, outputFlag } from './common';
+import { isInteractiveShell, runAttached } from './runAttached';
 import { submit } from './create';
 
 function parseLabels(text: string): Record<string, string> {
@@ -28,14 +29,20 @@ function run(ctx: CommandContext): void {
   const args = argsBeforeDash(ctx);
   if (args.length === 0) throw fail('NAME is required for run');
   if (!ctx.str('image')) throw fail('required flag(s) "image" not set');
-  if (ctx.bool('stdin') || ctx.bool('tty') || ctx.bool('rm') || ctx.bool('attach')) {
-    throw fail('interactive sessions (-i, -t, --rm, --attach) are not available in this simulator; run the pod, then use "kubectl exec <pod> -- <command>" or "kubectl logs <pod>"');
-  }
+  const interactive = ctx.bool('stdin');
+  const attach = ctx.bool('attach') || interactive;
+  if (ctx.bool('tty') && !interactive) throw fail('-i/--stdin is required for containers with -t/--tty=true');
+  if (ctx.bool('rm') && !attach) throw fail('--rm should only be used for attached containers');
+  if (attach && dryRunOf(ctx) !== 'none') throw fail("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
   const name = args[0];
-  const restart = ctx.str('restart') || 'Always';
+  // Attached to stdin, kubectl defaults the restart policy to OnFailure.
+  const restart = ctx.str('restart') || (interactive ? 'OnFailure' : 'Always');
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw fail(`invalid restart policy: ${restart}`);
   const labels = ctx.str('labels') ? parseLabels(ctx.str('labels')!) : { run: name };
   const rest = [...args.slice(1), ...argsAfterDash(ctx)];
+  if (attach && interactive && isInteractiveShell(ctx.str('image')!, rest)) {
+    throw fail(`interactive shells are not available in this simulator; give the command to run instead, e.g. kubectl run -it --rm ${name} --image=${ctx.str('image')} --restart=Never -- nslookup kubernetes.default (or use kubectl exec <pod> -- <command>)`);
+  }
   const port = ctx.int('port');
   const env = parseEnv(ctx.list('env'));
   const container: any = {};
@@ -68,7 +75,8 @@ function run(ctx: CommandContext): void {
       status: { loadBalancer: {} },
     });
   }
-  submit(ctx, pod);
+  if (attach) runAttached(ctx, pod, restart);
+  else submit(ctx, pod);
 }
 
 export const runCommand: Command = {
@@ -91,6 +99,8 @@ export const runCommand: Command = {
     flag('tty', 'bool', { short: 't' }),
     flag('rm', 'bool'),
     flag('attach', 'bool'),
+    flag('pod-running-timeout', 'string', { default: '1m0s' }),
+    flag('quiet', 'bool', { short: 'q' }),
   ],
   run,
 };
