@@ -45,7 +45,6 @@ const NOT_SIMULATED: Record<string, string> = {
   attach: 'use kubectl logs',
   edit: 'change the YAML in the editor and apply it again',
   replace: 'use kubectl apply -f',
-  wait: 'play the clock (or "skip until quiet") and watch the condition on the canvas',
   debug: 'use kubectl exec, kubectl logs and kubectl describe',
   auth: 'RBAC objects are stored, not enforced',
   certificate: 'certificates are not simulated',

@@ -21,6 +21,7 @@ import { applyCommand } from './apply';
 import { taintCommand } from './taint';
 import { topCommand } from './top';
 import { trafficCommand } from './traffic';
+import { waitCommand } from './wait';
 import { registerCommand } from '../registry';
 
 /**
@@ -33,7 +34,7 @@ for (const c of [
   createCommand, exposeCommand, runCommand, setCommand,
   getCommand, eventsCommand, deleteCommand, rolloutCommand, scaleCommand,
   cordon, uncordon, drainCommand, taintCommand,
-  describeCommand, logsCommand, execCommand, topCommand,
+  describeCommand, logsCommand, execCommand, topCommand, waitCommand,
   applyCommand, patchCommand, labelCommand, annotateCommand,
   apiResourcesCommand, clusterInfoCommand, configCommand, versionCommand,
   chaosCommand, trafficCommand,
