@@ -30,14 +30,28 @@ describe('kubectl rollout', () => {
     const { tc, ok } = setup();
     expect(ok('rollout status deploy/web')).toBe('deployment "web" successfully rolled out\n');
     ok('set image deploy/web nginx=nginx:1.26');
-    expect(ok('rollout status deployment/web')).toBe('Waiting for deployment spec update to be observed...\n');
-    const seen = new Set<string>();
-    tc.until(() => {
-      seen.add(ok('rollout status deploy/web').replace(/\d+/g, 'N'));
-      return seen.has('deployment "web" successfully rolled out\n');
-    });
-    expect(seen).toContain('Waiting for deployment "web" rollout to finish: N out of N new replicas have been updated...\n');
-    expect(seen).toContain('Waiting for deployment "web" rollout to finish: N old replicas are pending termination...\n');
+    expect(ok('rollout status deployment/web --watch=false')).toBe('Waiting for deployment spec update to be observed...\n');
+    // Watching (the default), it prints on every change of the Deployment and blocks until done
+    // while simulated time runs.
+    const t0 = tc.cluster.now();
+    const lines = ok('rollout status deployment/web').trim().split('\n');
+    expect(tc.cluster.now()).toBeGreaterThan(t0);
+    expect(lines[0]).toBe('Waiting for deployment spec update to be observed...');
+    expect(lines).toContain('Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...');
+    expect(lines).toContain('Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...');
+    expect(lines.at(-1)).toBe('deployment "web" successfully rolled out');
+    expect(tc.get('Deployment', 'web')!.status!.updatedReplicas).toBe(3);
+  });
+
+  it('gives up with kubectl\'s error on --timeout, and on a rollout past its progress deadline', () => {
+    const { run } = setup();
+    run('set image deploy/web nginx=nginx:no-such-tag');
+    const timedOut = run('rollout status deploy/web --timeout=15s');
+    expect(timedOut.exitCode).toBe(1);
+    expect(timedOut.output).toMatch(/Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...\nerror: timed out waiting for the condition\n$/);
+    const stuck = run('rollout status deploy/web');
+    expect(stuck.exitCode).toBe(1);
+    expect(stuck.output).toMatch(/\nerror: deployment "web" exceeded its progress deadline\n$/);
   });
 
   it('lists revisions, shows one revision\'s template, and rolls back to the previous one', () => {

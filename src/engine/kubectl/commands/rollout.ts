@@ -1,6 +1,6 @@
 import { groupResource, kindInfo } from '../../api/kinds';
 import type { KObject } from '../../api/object';
-import { rfc3339 } from '../../time';
+import { parseDuration, rfc3339 } from '../../time';
 import { flag } from '../parse/flags';
 import type { Command, CommandContext } from '../context';
 import { fail } from '../errors';
@@ -14,10 +14,55 @@ function targets(ctx: CommandContext): KObject[] {
   return selectObjects(ctx, ctx.args);
 }
 
+/** kubectl's --timeout=0 waits for ever; a simulated wait gives up after ten minutes, as drain does. */
+const STATUS_CAP_MS = 10 * 60 * 1000;
+
+/**
+ * rollout status: with --watch (the default) kubectl prints the status for the object as listed
+ * and again on every change the watch delivers, until the rollout is done, and blocks meanwhile;
+ * simulated time runs while it waits, as it would while the terminal waits.
+ */
 function status(ctx: CommandContext): void {
   const objs = targets(ctx);
   const revision = ctx.int('revision') ?? 0;
-  for (const obj of objs) ctx.println(rolloutStatus(obj, revision).message);
+  const timeoutText = ctx.str('timeout') ?? '0s';
+  let timeout: number;
+  try {
+    timeout = parseDuration(timeoutText);
+  } catch {
+    throw fail(`invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`);
+  }
+  for (const obj of objs) {
+    const first = rolloutStatus(obj, revision);
+    ctx.println(first.message);
+    if (first.done || !ctx.bool('watch')) continue;
+    const deadline = ctx.now + (timeout > 0 ? timeout : STATUS_CAP_MS);
+    let done = false;
+    let gone = false;
+    let failure: unknown;
+    const stop = ctx.api.watch(obj.kind, (ev) => {
+      if (done || gone || failure || ev.object.metadata.name !== obj.metadata.name || ev.object.metadata.namespace !== obj.metadata.namespace) return;
+      if (ev.type === 'DELETED') {
+        gone = true;
+        return;
+      }
+      try {
+        const s = rolloutStatus(ev.object, revision);
+        ctx.println(s.message);
+        done = s.done;
+      } catch (e) {
+        failure = e;
+      }
+    });
+    try {
+      while (!done && !gone && !failure && ctx.now < deadline) ctx.cluster.runFor(Math.min(1000, deadline - ctx.now));
+    } finally {
+      stop();
+    }
+    if (failure) throw failure;
+    if (gone) throw fail('object has been deleted');
+    if (!done) throw fail('timed out waiting for the condition');
+  }
 }
 
 function history(ctx: CommandContext): void {
@@ -79,7 +124,6 @@ export const rolloutCommand: Command = {
       name: 'status',
       short: 'Show the status of the rollout',
       usage: 'rollout status (TYPE NAME | TYPE/NAME) [flags] [options]',
-      // Status is a snapshot of the current state (kubectl's --watch=false); --watch is accepted.
       flags: [...sel, flag('revision', 'int', { default: 0 }), flag('watch', 'bool', { short: 'w', default: true }), flag('timeout', 'string')],
       run: status,
     },
