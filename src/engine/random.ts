@@ -77,11 +77,23 @@ export class Rng {
 
   /** An RFC 4122 version-4 UUID from the seeded stream. */
   uuid(): string {
-    const hex = (v: number) => (v >>> 0).toString(16).padStart(8, '0');
-    const w = [this.uint32(), this.uint32(), this.uint32(), this.uint32()];
-    w[1] = (w[1] & 0xffff0fff) | 0x00004000;
-    w[2] = (w[2] & 0x3fffffff) | 0x80000000;
-    const s = w.map(hex).join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}`;
+    const w0 = this.uint32();
+    const w1 = ((this.uint32() & 0xffff0fff) | 0x00004000) >>> 0;
+    const w2 = ((this.uint32() & 0x3fffffff) | 0x80000000) >>> 0;
+    const w3 = this.uint32();
+    // Byte-pair table lookups: every object created takes a uid, and the hex/pad/join/slice
+    // version allocated a dozen strings per call.
+    return (
+      hex16(w0 >>> 16) + hex16(w0 & 0xffff) + '-' + hex16(w1 >>> 16) + '-' + hex16(w1 & 0xffff) + '-' +
+      hex16(w2 >>> 16) + '-' + hex16(w2 & 0xffff) + hex16(w3 >>> 16) + hex16(w3 & 0xffff)
+    );
   }
+}
+
+/** Two lowercase hex digits for each byte value. */
+const BYTE_HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** Four lowercase hex digits of a 16-bit value. */
+function hex16(v: number): string {
+  return BYTE_HEX[v >>> 8] + BYTE_HEX[v & 0xff];
 }

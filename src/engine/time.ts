@@ -30,9 +30,18 @@ export function rfc3339Micro(simMs: number): string {
 /** Simulated milliseconds from a serialised timestamp (the inverse of rfc3339). */
 export function parseTimestamp(ts: string | undefined): number | undefined {
   if (!ts) return undefined;
-  const ms = Date.parse(ts);
+  // Controllers re-read the same few condition timestamps on every sync; Date.parse is slow.
+  let ms = parsedTimestamps.get(ts);
+  if (ms === undefined) {
+    ms = Date.parse(ts);
+    if (parsedTimestamps.size >= PARSED_TIMESTAMPS_MAX) parsedTimestamps.clear();
+    parsedTimestamps.set(ts, ms);
+  }
   return Number.isNaN(ms) ? undefined : ms - EPOCH_MS;
 }
+
+const parsedTimestamps = new Map<string, number>();
+const PARSED_TIMESTAMPS_MAX = 4096;
 
 const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: SECOND, m: MINUTE, h: HOUR };
 

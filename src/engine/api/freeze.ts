@@ -9,7 +9,8 @@ export function deepFreeze<T>(v: T): T {
   if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return v;
   Object.freeze(v);
   if (Array.isArray(v)) {
-    for (const x of v) deepFreeze(x);
+    // An index loop: for-of allocates an iterator per array on every write.
+    for (let i = 0; i < v.length; i++) deepFreeze(v[i]);
   } else {
     for (const k in v) deepFreeze((v as Record<string, unknown>)[k]);
   }

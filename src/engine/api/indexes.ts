@@ -9,11 +9,17 @@ export const BY_OWNER = 'ownerUid';
 /** Index of pods: spec.nodeName ("" while unscheduled). */
 export const BY_NODE = 'nodeName';
 
-const controllerUid = (o: KObject): string[] => {
+/** Shared by every object without owners (most writes): no array allocated for them. */
+const NONE: readonly string[] = Object.freeze([]);
+
+const controllerUid = (o: KObject): readonly string[] => {
   const r = controllerRef(o);
-  return r ? [r.uid] : [];
+  return r ? [r.uid] : NONE;
 };
-const ownerUids = (o: KObject): string[] => (o.metadata.ownerReferences ?? []).map((r) => r.uid);
+const ownerUids = (o: KObject): readonly string[] => {
+  const refs = o.metadata.ownerReferences;
+  return refs && refs.length ? refs.map((r) => r.uid) : NONE;
+};
 
 export function registerStandardIndexes(store: ObjectStore): void {
   for (const info of KINDS) {

@@ -37,7 +37,11 @@ export function splitKey(key: string): { namespace?: string; name: string } {
 }
 
 export function controllerRef(obj: { metadata: ObjectMeta }): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find((r) => r.controller === true);
+  // A plain loop: the store's indexes call this on every write of every object.
+  const refs = obj.metadata.ownerReferences;
+  if (!refs) return undefined;
+  for (let i = 0; i < refs.length; i++) if (refs[i].controller === true) return refs[i];
+  return undefined;
 }
 
 /** An ownerReference that makes `owner` the managing controller of a dependent. */

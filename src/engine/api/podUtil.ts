@@ -55,8 +55,23 @@ function containerRequest(c: Container): ResourceAmounts {
  * containers plus sidecars, and each init container plus the sidecars started before it; plus
  * the pod overhead.
  */
-export function podRequests(pod: Pod): ResourceAmounts {
+export function podRequests(pod: Pod): Readonly<ResourceAmounts> {
   const spec = pod.spec!;
+  // A stored spec is frozen, so its requests never change: computed once per spec object (the
+  // kubelet's admission check adds up every pod on the node for each new pod).
+  const frozen = Object.isFrozen(spec);
+  if (frozen) {
+    const hit = requestsBySpec.get(spec);
+    if (hit) return hit;
+  }
+  const r = computePodRequests(spec);
+  if (frozen) requestsBySpec.set(spec, Object.freeze(r));
+  return r;
+}
+
+const requestsBySpec = new WeakMap<object, Readonly<ResourceAmounts>>();
+
+function computePodRequests(spec: NonNullable<Pod['spec']>): ResourceAmounts {
   let cpu = 0;
   let memory = 0;
   for (const c of spec.containers ?? []) {

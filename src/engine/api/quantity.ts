@@ -12,10 +12,27 @@ export function isQuantity(v: unknown): boolean {
   return typeof v === 'string' && QUANTITY_RE.test(v.trim());
 }
 
+/**
+ * Parsed quantities by their text: a cluster repeats the same few strings ("10m", "16Mi", "4")
+ * in every pod and node, and the scheduler and kubelets read them on every decision.
+ */
+const parsed = new Map<string, number>();
+const PARSED_MAX = 4096;
+
 /** The value of a quantity in base units; throws on a malformed quantity. */
 export function parseQuantity(v: string | number | undefined): number {
   if (v === undefined) return 0;
   if (typeof v === 'number') return v;
+  let n = parsed.get(v);
+  if (n === undefined) {
+    n = parseQuantityText(v);
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(v, n);
+  }
+  return n;
+}
+
+function parseQuantityText(v: string): number {
   const m = v.trim().match(QUANTITY_RE);
   if (!m) throw new Error(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
   const n = Number(m[1]);

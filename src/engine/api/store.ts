@@ -12,7 +12,9 @@ class KindIndex {
   constructor(readonly def: IndexDef) {}
 
   add(key: string, obj: KObject): void {
-    for (const v of this.def.values(obj)) {
+    const values = this.def.values(obj);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
       let b = this.buckets.get(v);
       if (!b) this.buckets.set(v, (b = new Set()));
       b.add(key);
@@ -20,7 +22,9 @@ class KindIndex {
   }
 
   remove(key: string, obj: KObject): void {
-    for (const v of this.def.values(obj)) {
+    const values = this.def.values(obj);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
       const b = this.buckets.get(v);
       if (!b) continue;
       b.delete(key);
@@ -39,6 +43,8 @@ export class ObjectStore {
   private readonly byNamespace = new Map<string, Map<string, Map<string, KObject>>>();
   private readonly uids = new Map<string, KObject>();
   private readonly indexes = new Map<string, Map<string, KindIndex>>();
+  /** The same indexes as plain arrays per kind, for the write path (no iterator per write). */
+  private readonly indexLists = new Map<string, KindIndex[]>();
 
   addIndex(def: IndexDef): void {
     let perKind = this.indexes.get(def.kind);
@@ -47,6 +53,7 @@ export class ObjectStore {
     const idx = new KindIndex(def);
     for (const [key, obj] of this.kindMap(def.kind)) idx.add(key, obj);
     perKind.set(def.name, idx);
+    this.indexLists.set(def.kind, [...perKind.values()]);
   }
 
   /** Objects of `kind` whose index `name` contains `value`, in insertion order of the keys. */
@@ -75,7 +82,10 @@ export class ObjectStore {
   }
 
   get(kind: string, namespace: string | undefined, name: string): KObject | undefined {
-    return this.kinds.get(kind)?.get(keyOf(namespace, name));
+    // Namespaced reads go through the per-namespace maps (kept in step with the kind maps):
+    // no "namespace/name" key string is built and hashed for each of the many reads.
+    if (namespace) return this.byNamespace.get(kind)?.get(namespace)?.get(name);
+    return this.kinds.get(kind)?.get(name);
   }
 
   getByKey(kind: string, key: string): KObject | undefined {
@@ -115,8 +125,8 @@ export class ObjectStore {
     const kind = obj.kind;
     const ns = obj.metadata.namespace;
     const key = keyOf(ns, obj.metadata.name!);
-    const idx = this.indexes.get(kind);
-    if (old && idx) for (const i of idx.values()) i.remove(key, old);
+    const idx = this.indexLists.get(kind);
+    if (old && idx) for (let i = 0; i < idx.length; i++) idx[i].remove(key, old);
     this.kindMap(kind).set(key, obj);
     if (ns !== undefined) {
       let perKind = this.byNamespace.get(kind);
@@ -126,7 +136,7 @@ export class ObjectStore {
       m.set(obj.metadata.name!, obj);
     }
     this.uids.set(obj.metadata.uid!, obj);
-    if (idx) for (const i of idx.values()) i.add(key, obj);
+    if (idx) for (let i = 0; i < idx.length; i++) idx[i].add(key, obj);
   }
 
   remove(obj: KObject): void {
@@ -135,8 +145,8 @@ export class ObjectStore {
     const key = keyOf(ns, obj.metadata.name!);
     const current = this.kindMap(kind).get(key);
     if (!current) return;
-    const idx = this.indexes.get(kind);
-    if (idx) for (const i of idx.values()) i.remove(key, current);
+    const idx = this.indexLists.get(kind);
+    if (idx) for (let i = 0; i < idx.length; i++) idx[i].remove(key, current);
     this.kindMap(kind).delete(key);
     if (ns !== undefined) {
       const m = this.byNamespace.get(kind)?.get(ns);

@@ -58,19 +58,20 @@ export function logarithmicRankDiff(t1: number, t2: number, now: number): number
 function maxContainerRestarts(pod: Pod): [regular: number, sidecar: number] {
   let regular = 0;
   for (const c of pod.status?.containerStatuses ?? []) regular = Math.max(regular, c.restartCount ?? 0);
+  // Most pods have no init containers: skip building the sidecar name set for every sort.
+  if (!pod.spec?.initContainers?.length) return [regular, 0];
   const sidecars = new Set((pod.spec?.initContainers ?? []).filter(isSidecar).map((c) => c.name));
   let sidecar = 0;
   for (const c of pod.status?.initContainerStatuses ?? []) if (sidecars.has(c.name)) sidecar = Math.max(sidecar, c.restartCount ?? 0);
   return [regular, sidecar];
 }
 
-/** What the comparison reads from one pod, computed once per sort rather than per comparison. */
-interface RankKey {
+/** What the comparison reads from one pod version (everything but the rank). */
+interface PodKey {
   readonly unassigned: boolean;
   readonly phase: number;
   readonly ready: boolean;
   readonly cost: number;
-  readonly rank: number;
   readonly readyTime: number | undefined;
   readonly restarts: number;
   readonly sidecarRestarts: number;
@@ -78,25 +79,48 @@ interface RankKey {
   readonly uid: string;
 }
 
-function rankKey(rp: RankedPod): RankKey {
-  const p = rp.pod;
+/** What the comparison reads from one ranked pod, computed once per sort rather than per comparison. */
+interface RankKey {
+  readonly k: PodKey;
+  readonly rank: number;
+}
+
+/**
+ * Pod keys per stored (frozen) pod version: a rolling update sorts the old ReplicaSet's
+ * thousands of pods at every scale-down step, and most of them have not changed in between.
+ */
+const podKeys = new WeakMap<Pod, PodKey>();
+
+function podKey(p: Pod): PodKey {
+  const frozen = Object.isFrozen(p);
+  if (frozen) {
+    const hit = podKeys.get(p);
+    if (hit) return hit;
+  }
   const [restarts, sidecarRestarts] = maxContainerRestarts(p);
-  return {
+  const k: PodKey = {
     unassigned: (p.spec?.nodeName ?? '') === '',
     phase: PHASE_ORDINAL[p.status?.phase ?? ''] ?? 0,
     ready: isPodReady(p),
     cost: podDeletionCost(p),
-    rank: rp.rank,
     readyTime: readyTime(p),
     restarts,
     sidecarRestarts,
     created: parseTimestamp(p.metadata?.creationTimestamp),
     uid: uidOf(p),
   };
+  if (frozen) podKeys.set(p, k);
+  return k;
+}
+
+function rankKey(rp: RankedPod): RankKey {
+  return { k: podKey(rp.pod), rank: rp.rank };
 }
 
 /** ActivePodsWithRanks.Less over precomputed keys. */
-function keyBefore(i: RankKey, j: RankKey, now: number): boolean {
+function keyBefore(ri: RankKey, rj: RankKey, now: number): boolean {
+  const i = ri.k;
+  const j = rj.k;
   // 1. Unassigned < assigned.
   if (i.unassigned !== j.unassigned) return i.unassigned;
   // 2. PodPending < PodUnknown < PodRunning.
@@ -106,7 +130,7 @@ function keyBefore(i: RankKey, j: RankKey, now: number): boolean {
   // 4. Lower pod-deletion-cost < higher pod-deletion-cost.
   if (i.cost !== j.cost) return i.cost < j.cost;
   // 5. Doubled up < not doubled up.
-  if (i.rank !== j.rank) return i.rank > j.rank;
+  if (ri.rank !== rj.rank) return ri.rank > rj.rank;
   // 6. Been ready for empty time < less time < more time (log2 buckets).
   if (i.ready && j.ready && i.readyTime !== j.readyTime) {
     if (i.readyTime === undefined || j.readyTime === undefined) return afterOrZero(i.readyTime, j.readyTime);

@@ -13,7 +13,11 @@ export class EventStore {
   /** Insertion-ordered expiry queue: [namespace, name, lastTimestamp ms]. */
   private readonly expiry: [string, string, number][] = [];
   private expiryHead = 0;
-  private readonly lastSeen = new Map<string, number>();
+  /**
+   * The last occurrence of each stored event, by namespace then name (beside byNamespace, so
+   * that recording an event builds no "namespace/name" key string).
+   */
+  private readonly lastSeen = new Map<string, Map<string, number>>();
 
   get(namespace: string | undefined, name: string): KObject | undefined {
     return this.byNamespace.get(namespace ?? 'default')?.get(name);
@@ -38,7 +42,9 @@ export class EventStore {
     let m = this.byNamespace.get(ns);
     if (!m) this.byNamespace.set(ns, (m = new Map()));
     m.set(name, obj);
-    this.lastSeen.set(`${ns}/${name}`, lastMs);
+    let seen = this.lastSeen.get(ns);
+    if (!seen) this.lastSeen.set(ns, (seen = new Map()));
+    seen.set(name, lastMs);
     this.expiry.push([ns, name, lastMs]);
   }
 
@@ -48,7 +54,7 @@ export class EventStore {
     const o = m?.get(name);
     if (o) {
       m!.delete(name);
-      this.lastSeen.delete(`${ns}/${name}`);
+      this.lastSeen.get(ns)?.delete(name);
     }
     return o;
   }
@@ -56,7 +62,7 @@ export class EventStore {
   dropNamespace(namespace: string): void {
     const m = this.byNamespace.get(namespace);
     if (!m) return;
-    for (const name of m.keys()) this.lastSeen.delete(`${namespace}/${name}`);
+    this.lastSeen.delete(namespace);
     this.byNamespace.delete(namespace);
   }
 
@@ -67,7 +73,7 @@ export class EventStore {
       if (last + EVENT_TTL_MS > now) break;
       this.expiryHead++;
       // A later occurrence queued a newer entry; only that one may expire the event.
-      if (this.lastSeen.get(`${ns}/${name}`) === last) this.delete(ns, name);
+      if (this.lastSeen.get(ns)?.get(name) === last) this.delete(ns, name);
     }
     if (this.expiryHead > 4096 && this.expiryHead * 2 > this.expiry.length) {
       this.expiry.splice(0, this.expiryHead);

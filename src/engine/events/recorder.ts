@@ -30,7 +30,12 @@ const MAX_LOG = 200_000;
 export class EventRecorder {
   readonly log: EventRecord[] = [];
   private readonly listeners: EventListener[] = [];
-  private readonly series = new Map<string, string>();
+  /**
+   * The aggregation series by involved object (uid), then by message: cheaper than building and
+   * hashing one long key string of every field for every event. Series of one object and message
+   * differ at most in reason, source or field path, so the last list is short.
+   */
+  private readonly series = new Map<string | undefined, Map<string, Series[]>>();
   private seq = 0;
   private uidSeq = 0;
 
@@ -69,8 +74,20 @@ export class EventRecorder {
       resourceVersion: obj.metadata.resourceVersion,
       ...(opts.fieldPath ? { fieldPath: opts.fieldPath } : {}),
     };
-    const seriesKey = `${obj.metadata.uid}\u0000${opts.fieldPath ?? ''}\u0000${reason}\u0000${message}\u0000${component}\u0000${opts.host ?? ''}`;
-    const existingName = this.series.get(seriesKey);
+    const fieldPath = opts.fieldPath ?? '';
+    const host = opts.host ?? '';
+    let ofObject = this.series.get(obj.metadata.uid);
+    if (!ofObject) this.series.set(obj.metadata.uid, (ofObject = new Map()));
+    let candidates = ofObject.get(message);
+    if (!candidates) ofObject.set(message, (candidates = []));
+    let series: Series | undefined;
+    for (const s of candidates) {
+      if (s.reason === reason && s.component === component && s.fieldPath === fieldPath && s.host === host) {
+        series = s;
+        break;
+      }
+    }
+    const existingName = series?.eventName;
     const existing = existingName ? this.events.get(namespace, existingName) : undefined;
     let count = 1;
     let eventName: string;
@@ -109,7 +126,8 @@ export class EventRecorder {
       };
       Object.freeze(event.metadata);
       this.events.put(Object.freeze(event), now);
-      this.series.set(seriesKey, eventName);
+      if (series) series.eventName = eventName;
+      else candidates.push({ reason, component, fieldPath, host, eventName });
     }
     const rec: EventRecord = {
       time: now,
@@ -131,6 +149,15 @@ export class EventRecorder {
     const nanos = BigInt(EPOCH_MS + now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
     return nanos.toString(16);
   }
+}
+
+/** One aggregation series: identical events about one object, and the Event that counts them. */
+interface Series {
+  readonly reason: string;
+  readonly component: string;
+  readonly fieldPath: string;
+  readonly host: string;
+  eventName: string;
 }
 
 /** A uuid-shaped uid from the event's sequence number, so reads never consume randomness. */

@@ -33,6 +33,11 @@ export function microTime(ms: number): string {
 /** Freezes the new parts of a value (frozen parts are shared and stay as they are). */
 export function deepFreeze<T>(v: T): T {
   if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return v;
-  for (const x of Object.values(v as Record<string, unknown>)) deepFreeze(x);
+  // Index and for-in loops: Object.values allocated an array per object of every status write.
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) deepFreeze(v[i]);
+  } else {
+    for (const k in v) deepFreeze((v as Record<string, unknown>)[k]);
+  }
   return Object.freeze(v);
 }

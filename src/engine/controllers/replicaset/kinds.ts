@@ -28,13 +28,13 @@ export interface ReplicaKind {
 
 /** labels.Set(template.labels).AsSelector(), for fullyLabeledReplicas: a nil map selects everything. */
 export function templateLabelsSelector(owner: ReplicaOwner): Selector {
-  return compiledSelector(owner.spec?.template?.metadata?.labels, (m) => fromMap(m ?? {}));
+  return compiledSelector(owner.spec?.template?.metadata?.labels, 'templateLabels', (m) => fromMap(m ?? {}));
 }
 
 export const REPLICA_SET: ReplicaKind = {
   kind: 'ReplicaSet',
   component: 'replicaset-controller',
-  selector: (rs) => compiledSelector(rs.spec?.selector as object | undefined, (s) => fromLabelSelector(s as any)),
+  selector: (rs) => compiledSelector(rs.spec?.selector as object | undefined, 'labelSelector', (s) => fromLabelSelector(s as any)),
   reportsTerminating: true,
 };
 
@@ -44,7 +44,7 @@ export const REPLICATION_CONTROLLER: ReplicaKind = {
   // An omitted selector is defaulted to the template's labels (SetDefaults_ReplicationController).
   selector: (rc) => {
     const sel = (rc.spec?.selector as Record<string, string> | undefined) ?? rc.spec?.template?.metadata?.labels;
-    return compiledSelector(sel, (m) => (m && Object.keys(m).length > 0 ? fromMap(m) : fromMap(undefined)));
+    return compiledSelector(sel, 'selectorMap', (m) => (m && Object.keys(m).length > 0 ? fromMap(m) : fromMap(undefined)));
   },
   reportsTerminating: false,
 };

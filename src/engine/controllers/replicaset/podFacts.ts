@@ -36,15 +36,29 @@ export function isAvailable(f: PodFacts, minReadySeconds: number, now: number): 
 }
 
 const selectorCache = new WeakMap<object, Selector>();
+/** By variant and JSON text: an equal copy of a selector (an update rebuilt the spec) compiles to the same object. */
+const selectorsByText = new Map<string, Selector>();
+const SELECTORS_BY_TEXT_MAX = 1024;
 
 /**
  * A compiled selector that stays the same object while the spec it comes from is unchanged
  * (stored objects are frozen and share unchanged subtrees), so "did the selector change?" is an
- * identity check.
+ * identity check. Equal content also gives the same object, even from a rebuilt copy: otherwise
+ * every scaling write of a ReplicaSet would make its tracker re-evaluate all its pods. `variant`
+ * names the compile function, since the same text compiles differently per call site.
  */
-export function compiledSelector<T extends object>(source: T | undefined, compile: (s: T | undefined) => Selector): Selector {
+export function compiledSelector<T extends object>(source: T | undefined, variant: string, compile: (s: T | undefined) => Selector): Selector {
   if (!source) return compile(source);
   let s = selectorCache.get(source);
-  if (!s) selectorCache.set(source, (s = compile(source)));
+  if (!s) {
+    const text = `${variant}\u0000${JSON.stringify(source)}`;
+    s = selectorsByText.get(text);
+    if (!s) {
+      s = compile(source);
+      if (selectorsByText.size >= SELECTORS_BY_TEXT_MAX) selectorsByText.clear();
+      selectorsByText.set(text, s);
+    }
+    selectorCache.set(source, s);
+  }
   return s;
 }

@@ -174,14 +174,10 @@ export class ReplicaSetController extends Controller {
   private indirectlyRelatedPods(rs: ReplicaOwner): Pod[] {
     const owner = controllerRef(rs);
     if (!owner) return [];
-    const seen = new Set<string>();
+    // No de-duplication needed: a pod has one controller, so it sits in one sibling's bucket.
     const related: Pod[] = [];
     for (const sibling of this.api.store.byIndex(this.rk.kind, BY_CONTROLLER, owner.uid)) {
-      for (const pod of this.api.store.byIndex('Pod', BY_CONTROLLER, sibling.metadata.uid!)) {
-        if (seen.has(pod.metadata.uid!)) continue;
-        seen.add(pod.metadata.uid!);
-        related.push(pod as Pod);
-      }
+      for (const pod of this.api.store.byIndex('Pod', BY_CONTROLLER, sibling.metadata.uid!)) related.push(pod as Pod);
     }
     return related;
   }
