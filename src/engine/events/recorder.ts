@@ -1,4 +1,5 @@
 import type { ApiServer } from '../api/apiServer';
+import { COMBINED_PREFIX, EventCorrelator } from './correlator';
 import { EventStore } from './eventStore';
 import type { KObject } from '../api/object';
 import { EPOCH_MS, rfc3339 } from '../time';
@@ -23,9 +24,10 @@ export type EventListener = (ev: EventRecord) => void;
 const MAX_LOG = 200_000;
 
 /**
- * client-go's EventRecorder with its aggregation: an identical event (same object, reason,
- * message and source) within the series updates the stored Event's count and lastTimestamp
- * instead of writing a new one.
+ * client-go's EventRecorder with its EventCorrelator (correlator.ts): an identical event (same
+ * object, type, reason, message and source) updates the stored Event's count and lastTimestamp
+ * instead of writing a new one; similar events with many messages are combined, and a source
+ * that floods one object is throttled.
  */
 export class EventRecorder {
   readonly log: EventRecord[] = [];
@@ -40,9 +42,16 @@ export class EventRecorder {
   private uidSeq = 0;
 
   readonly events = new EventStore();
+  private readonly correlator = new EventCorrelator();
 
   constructor(private readonly api: ApiServer) {
     api.registerVirtualKind('Event', this.events);
+    // A deleted object gets no more events: its series and correlator records go with it.
+    api.watchAll((ev) => {
+      if (ev.type !== 'DELETED' || !ev.object.metadata.uid) return;
+      this.series.delete(ev.object.metadata.uid);
+      this.correlator.forget(ev.object.metadata.uid);
+    });
     api.watch('Namespace', (ev) => {
       if (ev.type === 'DELETED') this.events.dropNamespace(ev.object.metadata.name!);
     });
@@ -76,28 +85,39 @@ export class EventRecorder {
     };
     const fieldPath = opts.fieldPath ?? '';
     const host = opts.host ?? '';
+    // The scheduler records through events.k8s.io, which has no correlator; the others do.
+    const correlated = component !== 'default-scheduler';
+    const source = `${component}\u0000${host}`;
+    const combined = correlated && this.correlator.aggregate(obj.metadata.uid, source, type, reason, message, now);
+    const shown = combined ? COMBINED_PREFIX + message : message;
     let ofObject = this.series.get(obj.metadata.uid);
     if (!ofObject) this.series.set(obj.metadata.uid, (ofObject = new Map()));
-    let candidates = ofObject.get(message);
-    if (!candidates) ofObject.set(message, (candidates = []));
+    // A combined event is one series per source, type and reason, whatever the message or field.
+    const seriesKey = combined ? COMBINED_SERIES : message;
+    const seriesField = combined ? '' : fieldPath;
+    let candidates = ofObject.get(seriesKey);
+    if (!candidates) ofObject.set(seriesKey, (candidates = []));
     let series: Series | undefined;
     for (const s of candidates) {
-      if (s.reason === reason && s.component === component && s.fieldPath === fieldPath && s.host === host) {
+      if (s.reason === reason && s.type === type && s.component === component && s.fieldPath === seriesField && s.host === host) {
         series = s;
         break;
       }
     }
-    const existingName = series?.eventName;
-    const existing = existingName ? this.events.get(namespace, existingName) : undefined;
-    let count = 1;
-    let eventName: string;
+    // The correlator's log counts an occurrence before its spam filter looks at it.
+    if (!series) candidates.push((series = { reason, type, component, fieldPath: seriesField, host, eventName: `${obj.metadata.name}.${this.nanoHex(now)}`, count: 0, first: now }));
+    series.count++;
+    if (correlated && this.correlator.filtered(obj.metadata.uid, source, now)) return;
     this.events.expire(now);
+    const existing = this.events.get(namespace, series.eventName);
+    const count = series.count;
+    let eventName: string;
     if (existing) {
-      count = (existing.count ?? 1) + 1;
-      eventName = existingName!;
+      eventName = series.eventName;
       const updated = Object.freeze({
         ...existing,
         count,
+        message: shown,
         lastTimestamp: rfc3339(now),
         metadata: Object.freeze({ ...existing.metadata, resourceVersion: this.api.nextResourceVersion() }),
       });
@@ -106,7 +126,9 @@ export class EventRecorder {
       // Upstream refuses new content in a namespace being deleted; the occurrence is still logged.
       eventName = '';
     } else {
-      eventName = `${obj.metadata.name}.${this.nanoHex(now)}`;
+      // A new series, or one whose Event expired or was never written: created under the series'
+      // name with its count so far, as the recorder's failed patch falls back to a create.
+      eventName = series.eventName;
       const created = rfc3339(now);
       const event: KObject = {
         apiVersion: 'v1',
@@ -114,11 +136,11 @@ export class EventRecorder {
         metadata: { name: eventName, namespace, uid: uidFromSeq(++this.uidSeq), resourceVersion: this.api.nextResourceVersion(), creationTimestamp: created },
         involvedObject: Object.freeze(involved),
         reason,
-        message,
+        message: shown,
         source: Object.freeze(opts.host ? { component, host: opts.host } : { component }),
-        firstTimestamp: created,
+        firstTimestamp: rfc3339(series.first),
         lastTimestamp: created,
-        count: 1,
+        count,
         type,
         eventTime: null,
         reportingComponent: component,
@@ -126,14 +148,12 @@ export class EventRecorder {
       };
       Object.freeze(event.metadata);
       this.events.put(Object.freeze(event), now);
-      if (series) series.eventName = eventName;
-      else candidates.push({ reason, component, fieldPath, host, eventName });
     }
     const rec: EventRecord = {
       time: now,
       type,
       reason,
-      message,
+      message: shown,
       involvedObject: { kind: obj.kind, name: obj.metadata.name!, namespace: obj.metadata.namespace, uid: obj.metadata.uid, ...(opts.fieldPath ? { fieldPath: opts.fieldPath } : {}) },
       source: opts.host ? { component, host: opts.host } : { component },
       count,
@@ -154,11 +174,19 @@ export class EventRecorder {
 /** One aggregation series: identical events about one object, and the Event that counts them. */
 interface Series {
   readonly reason: string;
+  readonly type: EventType;
   readonly component: string;
   readonly fieldPath: string;
   readonly host: string;
-  eventName: string;
+  /** The name of the series' Event (the first occurrence's object name and time). */
+  readonly eventName: string;
+  /** Occurrences so far, those the spam filter dropped included. */
+  count: number;
+  readonly first: number;
 }
+
+/** The series key of combined events, which cannot collide with a message. */
+const COMBINED_SERIES = '\u0000combined';
 
 /** A uuid-shaped uid from the event's sequence number, so reads never consume randomness. */
 function uidFromSeq(seq: number): string {

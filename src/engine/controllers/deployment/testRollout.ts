@@ -107,7 +107,8 @@ export function scalingSteps(c: TestCluster, since: number, names: { new?: strin
   const out: ScaleStep[] = [];
   for (const e of c.cluster.recorder.log.slice(since)) {
     if (e.reason !== 'ScalingReplicaSet' || e.involvedObject.name !== deploymentName) continue;
-    const m = /^Scaled (up|down) replica set (\S+) from (\d+) to (\d+)$/.exec(e.message);
+    // From the tenth distinct message on, the event correlator combines them (the step is still there).
+    const m = /^(?:\(combined from similar events\): )?Scaled (up|down) replica set (\S+) from (\d+) to (\d+)$/.exec(e.message);
     if (!m) throw new Error(`unexpected ScalingReplicaSet message: ${e.message}`);
     const rs = m[2] === names.new ? 'new' : m[2] === names.old ? 'old' : m[2];
     out.push({ rs, from: Number(m[3]), to: Number(m[4]) });
