@@ -73,6 +73,27 @@ export class SimulationDriver {
     if (simMs > 0) this.cluster.runFor(simMs);
   }
 
+  /**
+   * Advances toward `targetMs` (simulated) one instant at a time (every timer due at that
+   * instant, including those it schedules for the same instant), and stops after the instant
+   * during which `outOfTime()` turned true. Returns true once the clock stands at `targetMs`.
+   * It only ever stops between instants, so any slicing fires the very same timers in the same
+   * order as one `runUntil(targetMs)`: the story does not depend on the frame rate, and a
+   * command run where it stopped lands at the same point in a replay.
+   */
+  advanceToward(targetMs: number, outOfTime: () => boolean): boolean {
+    const c = this.cluster;
+    for (;;) {
+      const next = c.clock.nextDue();
+      if (next === undefined || next >= targetMs) {
+        c.runUntil(targetMs);
+        return true;
+      }
+      c.runUntil(next);
+      if (outOfTime()) return false;
+    }
+  }
+
   /** Fires the next pending timer (one discrete event), however far ahead it is. */
   step(): boolean {
     return this.cluster.step();

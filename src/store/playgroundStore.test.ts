@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compressToEncodedURIComponent } from 'lz-string';
-import { createPlaygroundStore } from './playgroundStore';
+import { budgetFor, createPlaygroundStore } from './playgroundStore';
 import { decodeScenario } from './shareCodec';
 import { STORAGE_KEYS, type KeyValueStorage } from './persistence';
 import { objectsOf } from './snapshot';
@@ -150,5 +150,74 @@ describe('playground store', () => {
     expect(store.getState().applyEditor().exitCode).toBe(0);
     s.dismissNotice();
     expect(store.getState().notice).toBeUndefined();
+  });
+
+  describe('time-sliced ticks', () => {
+    /** Every object and event of the cluster, for comparing two runs. */
+    const fingerprint = (store: ReturnType<typeof createPlaygroundStore>) => {
+      const c = store.driver().cluster;
+      const objects = c.api.store.kindNames().sort().flatMap((k) => c.api.store.list(k));
+      return JSON.stringify({ time: c.now(), objects, events: c.recorder.log });
+    };
+    /** A wall clock that moves 5 ms every time it is read: with a budget of 8 ms a tick runs two instants. */
+    const slowClock = () => {
+      let t = 0;
+      return () => (t += 5);
+    };
+    const started = (opts: Parameters<typeof createPlaygroundStore>[0]) => {
+      const store = createPlaygroundStore({ defaultEditorText: WEB, ...opts });
+      store.getState().applyEditor();
+      store.getState().setSpeed(64);
+      store.getState().play();
+      return store;
+    };
+
+    it('runs what a tick has no time for in the next ticks, and tells the same story as one uninterrupted run', () => {
+      const whole = started({ frameBudgetMs: Infinity });
+      const sliced = started({ frameBudgetMs: 8, wallClock: slowClock() });
+      whole.getState().tick(250);
+      sliced.getState().tick(250);
+      expect(whole.getState().simTime).toBe(16_000);
+      // The clock shows the engine's own time: behind what was asked, never ahead of it.
+      const lagging = sliced.getState().simTime;
+      expect(lagging).toBeLessThan(16_000);
+      expect(lagging).toBe(sliced.driver().now);
+      let ticks = 1;
+      while (sliced.getState().simTime < 16_000 && ticks < 100_000) {
+        sliced.getState().tick(1e-9);
+        ticks++;
+      }
+      expect(ticks).toBeGreaterThan(3);
+      expect(sliced.getState().simTime).toBe(16_000);
+      expect(fingerprint(sliced)).toBe(fingerprint(whole));
+    });
+
+    it('gives the simulation more of each frame only while the clock falls far behind', () => {
+      expect(budgetFor(8, 0)).toBe(8);
+      expect(budgetFor(8, 250)).toBe(8);
+      expect(budgetFor(8, 625)).toBeCloseTo(20);
+      expect(budgetFor(8, 1000)).toBe(32);
+      expect(budgetFor(8, 5000)).toBe(32);
+    });
+
+    it('lets go of the time it still owes when paused', () => {
+      const store = started({ frameBudgetMs: 8, wallClock: slowClock() });
+      store.getState().tick(250);
+      const at = store.getState().simTime;
+      expect(at).toBeLessThan(16_000);
+      store.getState().pause();
+      store.getState().play();
+      store.getState().tick(1e-9);
+      expect(store.getState().simTime).toBe(at);
+    });
+
+    it('keeps fractions of a millisecond: 0.25× over 60 frames of 16.7 ms is 250 ms', () => {
+      const store = createPlaygroundStore({ defaultEditorText: WEB });
+      store.getState().setSpeed(0.25);
+      store.getState().play();
+      for (let i = 0; i < 60; i++) store.getState().tick(1000 / 60);
+      expect(store.getState().simTime).toBeGreaterThanOrEqual(249);
+      expect(store.getState().simTime).toBeLessThanOrEqual(250);
+    });
   });
 });

@@ -95,9 +95,42 @@ export interface StoreOptions {
   hash?: string;
   /** Text for a first visit with nothing saved. */
   defaultEditorText?: string;
+  /** Wall milliseconds of simulation a tick may use before leaving the rest to the next frame. */
+  frameBudgetMs?: number;
+  /** The wall clock that budget is measured with (tests pass their own). */
+  wallClock?: () => number;
 }
 
 const MAX_CONSOLE = 500;
+
+/**
+ * A frame's share of simulation work. A burst (a rollout starting creates hundreds of pods at
+ * once) spreads over the next frames instead of freezing one; the clock shows the engine's own
+ * time, so it lags for a moment rather than running ahead of what is drawn. (A budget that
+ * shrank while frames ran long was tried: when drawing, not the simulation, makes frames long,
+ * it only slowed the clock, without giving frames back; one that grew after every long frame
+ * cost frames at 1×. This one grows only while the clock falls far behind: see budgetFor.)
+ */
+export const FRAME_BUDGET_MS = 8;
+/** A lag (wall ms) the budget absorbs as it is: a burst at the start of a rollout. */
+const LAG_KEPT_MS = 250;
+/** When the lag nears MAX_LAG_WALL_MS the budget grows up to this multiple, so the clock keeps the requested speed when drawing, not the simulation, is slow. */
+const MAX_BUDGET_FACTOR = 4;
+
+/**
+ * The frame's simulation budget, given how far behind the clock is (in wall ms): the base budget
+ * while the lag is short; growing linearly to MAX_BUDGET_FACTOR times it as the lag approaches
+ * the point where simulated time would be let go.
+ */
+export function budgetFor(baseMs: number, lagWallMs: number): number {
+  const over = Math.min(1, Math.max(0, (lagWallMs - LAG_KEPT_MS) / (MAX_LAG_WALL_MS - LAG_KEPT_MS)));
+  return baseMs * (1 + (MAX_BUDGET_FACTOR - 1) * over);
+}
+
+/** Wall time per tick counted at most (a backgrounded tab does not come back to a minute-long catch-up). */
+const MAX_TICK_WALL_MS = 250;
+/** How far behind the requested speed the clock may fall (in wall ms) before the rest is let go. */
+const MAX_LAG_WALL_MS = 1000;
 
 /**
  * One store per playground (handed down by React context, never a module singleton). Every
@@ -134,6 +167,10 @@ export function createPlaygroundStore(opts: StoreOptions = {}): PlaygroundStore 
 
   let snap = takeSnapshot(driver.cluster, driver.version);
   let snapDriver = driver;
+  const budgetMs = opts.frameBudgetMs ?? FRAME_BUDGET_MS;
+  const wallClock = opts.wallClock ?? (() => performance.now());
+  /** Simulated ms the clock owes: asked for by past ticks, not yet run (a fraction of a ms carries too). */
+  let owed = 0;
 
   const language = (loadJson<string>(storage, STORAGE_KEYS.language) === 'zh-CN' ? 'zh-CN' : 'en') as Language;
 
@@ -199,6 +236,7 @@ export function createPlaygroundStore(opts: StoreOptions = {}): PlaygroundStore 
           });
         },
         pause() {
+          owed = 0;
           set((s) => {
             s.playing = false;
           });
@@ -221,6 +259,7 @@ export function createPlaygroundStore(opts: StoreOptions = {}): PlaygroundStore 
         },
 
         skipUntilQuiet() {
+          owed = 0;
           driver.skipUntilQuiet();
           sync();
           persist();
@@ -229,9 +268,13 @@ export function createPlaygroundStore(opts: StoreOptions = {}): PlaygroundStore 
         tick(wallMs) {
           const s = get();
           if (!s.playing || wallMs <= 0) return;
-          // Cap a frame's slice so a backgrounded tab does not come back to a minute-long catch-up.
-          const slice = Math.min(wallMs, 250) * s.speed;
-          driver.advance(Math.round(slice));
+          owed = Math.min(owed + Math.min(wallMs, MAX_TICK_WALL_MS) * s.speed, MAX_LAG_WALL_MS * s.speed);
+          const whole = Math.floor(owed);
+          if (whole <= 0) return;
+          const start = driver.now;
+          const deadline = wallClock() + budgetFor(budgetMs, owed / s.speed);
+          driver.advanceToward(start + whole, () => wallClock() >= deadline);
+          owed -= driver.now - start;
           sync();
         },
 
@@ -260,6 +303,7 @@ export function createPlaygroundStore(opts: StoreOptions = {}): PlaygroundStore 
           const seed = o.seed ?? get().seed;
           const workers = o.workers ?? get().workers;
           const previousVersion = driver.version;
+          owed = 0;
           driver = new SimulationDriver({ seed, workers });
           // Versions keep rising across a reset, so "snapshotVersion changed" stays a reliable cue.
           driver.version += previousVersion + 1;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { PullTracker } from './model/pullProgress';
 import { refOfNode } from './model/refs';
 import type { TierChoice } from './model/tier';
 import { NODE_TYPES } from './nodes/nodeTypes';
+import { EDGE_TYPES } from './edges/edgeTypes';
 import { CanvasOptions } from './CanvasOptions';
 import { Legend } from './Legend';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
@@ -29,6 +30,15 @@ const FIT_MARGIN = { top: 64, bottom: 20, left: 56, right: 24 } as const;
 const FIT_PADDING = { top: `${FIT_MARGIN.top}px`, bottom: `${FIT_MARGIN.bottom}px`, left: `${FIT_MARGIN.left}px`, right: `${FIT_MARGIN.right}px` } as const;
 /** How often traffic numbers (counters, rates) change on screen while the clock runs. */
 const TRAFFIC_TEXT_MS = 250;
+/** Props React Flow gets as the same objects every render (a new object or function sets its store again). */
+const FIT_VIEW_OPTIONS = { padding: FIT_PADDING } as const;
+const FIT_VIEW_OPTIONS_STILL = { padding: FIT_PADDING, duration: 0 } as const;
+const FIT_VIEW_OPTIONS_ANIMATED = { padding: FIT_PADDING, duration: 300 } as const;
+const PRO_OPTIONS = { hideAttribution: true } as const;
+const MINIMAP_STYLE = { width: 150, height: 100 } as const;
+const minimapColor = (n: { type?: string }) => MINIMAP_COLORS[n.type ?? ''] ?? '#555';
+const MemoCanvasOptions = memo(CanvasOptions);
+const MemoLegend = memo(Legend);
 const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
 const paneAspect = (s: { width: number; height: number }) => (s.width > 0 && s.height > 0 ? Math.round((s.width / s.height) * 10) / 10 : 16 / 9);
 
@@ -138,6 +148,21 @@ function CanvasFlow() {
     if (ref) store.getState().select(ref);
   }, [store]);
 
+  const onPaneClick = useCallback(() => store.getState().select(undefined), [store]);
+  const onMoveStart = useCallback((e: MouseEvent | TouchEvent | null) => {
+    // Only the person's own pans and zooms carry an event; fitting the view does not.
+    if (e) userMoved.current = true;
+  }, []);
+  const onNodeMouseEnter = useCallback((_: ReactMouseEvent, n: CanvasNode) => setHovered(n.type === 'heatmap' || n.type === 'unscheduled' ? undefined : n.id), []);
+  const onNodeMouseLeave = useCallback(() => setHovered(undefined), []);
+  const onFitView = useCallback(() => {
+    userMoved.current = false;
+    fitted.current = contentBounds(state.current.nodes);
+  }, []);
+  const onZoom = useCallback(() => {
+    userMoved.current = true;
+  }, []);
+
   const onKeyDown = useCallback((e: KeyboardEvent<HTMLDivElement>) => {
     // React Flow focuses nodes with Tab; Enter selects the focused one (its own selection is off).
     const el = e.target as HTMLElement;
@@ -162,14 +187,12 @@ function CanvasFlow() {
         nodes={frame.nodes}
         edges={frame.edges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
         onNodeClick={onNodeClick}
-        onPaneClick={() => store.getState().select(undefined)}
-        onMoveStart={(e) => {
-          // Only the person's own pans and zooms carry an event; fitting the view does not.
-          if (e) userMoved.current = true;
-        }}
-        onNodeMouseEnter={(_, n) => setHovered(n.type === 'heatmap' || n.type === 'unscheduled' ? undefined : n.id)}
-        onNodeMouseLeave={() => setHovered(undefined)}
+        onPaneClick={onPaneClick}
+        onMoveStart={onMoveStart}
+        onNodeMouseEnter={onNodeMouseEnter}
+        onNodeMouseLeave={onNodeMouseLeave}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}
@@ -183,32 +206,29 @@ function CanvasFlow() {
         minZoom={0.02}
         maxZoom={2.5}
         fitView
-        fitViewOptions={{ padding: FIT_PADDING }}
-        proOptions={{ hideAttribution: true }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        proOptions={PRO_OPTIONS}
         colorMode="dark"
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#2a3550" />
         <Controls
           showInteractive={false}
           position="bottom-left"
-          fitViewOptions={{ padding: FIT_PADDING, duration: reduced ? 0 : 300 }}
-          onFitView={() => {
-            userMoved.current = false;
-            fitted.current = contentBounds(state.current.nodes);
-          }}
-          onZoomIn={() => (userMoved.current = true)}
-          onZoomOut={() => (userMoved.current = true)}
+          fitViewOptions={reduced ? FIT_VIEW_OPTIONS_STILL : FIT_VIEW_OPTIONS_ANIMATED}
+          onFitView={onFitView}
+          onZoomIn={onZoom}
+          onZoomOut={onZoom}
         />
         <TrafficLanes lanes={lanes} />
         {!reduced && <TrafficDots frame={frame} />}
         {(frame.tier !== 'detailed' || frame.model.nodes.length > 6) && (
-          <MiniMap pannable zoomable position="bottom-right" style={{ width: 150, height: 100 }} nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#555'} maskColor="rgba(15,20,32,0.7)" />
+          <MiniMap pannable zoomable position="bottom-right" style={MINIMAP_STYLE} nodeColor={minimapColor} maskColor="rgba(15,20,32,0.7)" />
         )}
         <Panel position="top-left">
-          <CanvasOptions choice={tierChoice} tier={frame.tier} onChoice={setTierChoice} showSystem={showSystem} onShowSystem={setShowSystem} />
+          <MemoCanvasOptions choice={tierChoice} tier={frame.tier} onChoice={setTierChoice} showSystem={showSystem} onShowSystem={setShowSystem} />
         </Panel>
         <Panel position="top-right">
-          <Legend reduced={reduced} />
+          <MemoLegend reduced={reduced} />
         </Panel>
         {empty && (
           <Panel position="top-center" className="canvas-empty">

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { SPEEDS } from '../../store/playgroundStore';
 import { usePlayground, usePlaygroundStore } from '../StoreContext';
 import { useAnimationLoop } from '../useAnimationLoop';
-import { formatSimTime, simSeconds } from '../canvas/model/simTime';
-import { ClockIcon, PauseIcon, PlayIcon, SkipIcon, StepIcon } from './icons';
+import { PauseIcon, PlayIcon, SkipIcon, StepIcon } from './icons';
+import { SimTimeDisplay } from './SimTimeDisplay';
 import './clock.css';
 
 /**
@@ -16,7 +16,6 @@ export function ClockControls() {
   useAnimationLoop(store);
   const playing = usePlayground((s) => s.playing);
   const speed = usePlayground((s) => s.speed);
-  const simTime = usePlayground((s) => s.simTime);
   const quiet = usePlayground((s) => s.quiet);
   const a = store.getState();
   return (
@@ -43,9 +42,7 @@ export function ClockControls() {
           ))}
         </select>
       </label>
-      <output className="clock-time" data-testid="sim-time" data-seconds={simSeconds(simTime)} aria-label={t('clock.simTime')} title={t('clock.simTime')}>
-        <ClockIcon /> {formatSimTime(simTime)}
-      </output>
+      <SimTimeDisplay />
       <button type="button" className="clock-btn" data-testid="skip-quiet" title={t('clock.skipQuietTitle')} onClick={() => a.skipUntilQuiet()}>
         <SkipIcon />
         <span className="clock-btn-text">{t('clock.skipQuiet')}</span>

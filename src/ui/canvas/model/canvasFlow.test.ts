@@ -119,6 +119,8 @@ describe('snapshotToFlow', () => {
       ['node:worker-3', '10'],
     ]);
     expect(f.edges.find((e) => e.source.startsWith('svc:') && e.target === 'node:worker-1')?.label).toBe('10/10');
+    // Count labels are drawn by the count edge, which sizes them without measuring the DOM.
+    expect(owner.every((e) => e.type === 'count')).toBe(true);
 
     const focused = snapshotToFlow(snapshot(objs), f, { selected: { kind: 'ReplicaSet', namespace: 'default', name: 'web-1' } });
     expect(focused.edges.filter((e) => e.source === `wl:${rs.metadata.uid}`)).toHaveLength(30);
@@ -136,6 +138,8 @@ describe('snapshotToFlow', () => {
     expect(tile.type).toBe('nodeTile');
     expect(tile.data.cells).toHaveLength(100);
     expect(tile.data.cells.map((c) => c.slot)).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    // The size is known, so React Flow keeps the handles it measured instead of measuring every changed node again.
+    for (const n of f.nodes) expect(n.measured).toEqual({ width: n.width, height: n.height });
   });
 
   it('draws a thousand nodes as one heat map, with the selected node as a tile', () => {

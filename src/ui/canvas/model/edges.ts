@@ -92,6 +92,7 @@ export function buildEdges(model: ClusterModel, placement: Placement, focus: Rea
     const kind: EdgeKind = isSvc ? (a.ready === a.count ? 'svc-ready' : 'svc-notready') : r.kind;
     const label = isSvc ? `${a.ready}/${a.count}` : String(a.count);
     out.push(edge(`a:${key}`, r.source, a.target, kind, r.sourceHandle, r.kind === 'owner' ? 'in-l' : 'in-r', {
+      type: 'count',
       label,
       className: `edge-${kind} edge-aggregate${focus.has(r.sourceUid) ? ' is-focus' : ''}`,
       data: { kind, count: a.count },

@@ -54,8 +54,13 @@ function nodeData(n: NodeItem, opts: FlowOptions): ClusterNodeData {
   };
 }
 
+/**
+ * Where a node goes and how big it is. `measured` says the size is known: without it React Flow
+ * forgets the handle positions of every node object it is handed anew, and measures the node in
+ * the DOM again (a resize observation and a forced layout per changed node, every frame).
+ */
 function at(box: Box) {
-  return { position: { x: box.x, y: box.y }, width: box.w, height: box.h };
+  return { position: { x: box.x, y: box.y }, width: box.w, height: box.h, measured: { width: box.w, height: box.h } };
 }
 
 function cellsOf(model: ClusterModel, pods: readonly PodView[], slots: ReadonlyMap<string, number> | undefined): PodCell[] {

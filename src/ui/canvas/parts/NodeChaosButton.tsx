@@ -1,9 +1,10 @@
 import './parts.css';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChaos } from './useChaos';
 
 /** Stops or restarts a node's kubelet; which one depends on whether it is running. */
-export function NodeChaosButton({ name, down }: { name: string; down: boolean }) {
+function NodeChaosButtonImpl({ name, down }: { name: string; down: boolean }) {
   const { t } = useTranslation('canvas');
   const chaos = useChaos();
   return down ? (
@@ -34,3 +35,6 @@ export function NodeChaosButton({ name, down }: { name: string; down: boolean })
     </button>
   );
 }
+
+/** Memoised: a node's tile redraws whenever one of its pods changes, its button only when the node does. */
+export const NodeChaosButton = memo(NodeChaosButtonImpl);

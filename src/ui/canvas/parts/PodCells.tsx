@@ -8,8 +8,22 @@ import { TONE_GLYPH } from './ToneIcon';
 
 const G = GEOMETRY.compact;
 
+interface CellProps {
+  cell: PodCell;
+  cols: number;
+  top: number;
+  onPick: (ns: string, name: string) => void;
+}
+
+/** Cells are rebuilt with every frame that changed anything; a cell whose pod and place stayed the same skips rendering. */
+export function sameCell(a: CellProps, b: CellProps): boolean {
+  const x = a.cell;
+  const y = b.cell;
+  return a.cols === b.cols && a.top === b.top && a.onPick === b.onPick && x.view === y.view && x.slot === y.slot && x.revision === y.revision && x.newest === y.newest;
+}
+
 /** One pod as a small cell; its served-request count rides along as an attribute and in the tooltip. */
-const Cell = memo(function Cell({ cell, cols, top, onPick }: { cell: PodCell; cols: number; top: number; onPick: (ns: string, name: string) => void }) {
+const Cell = memo(function Cell({ cell, cols, top, onPick }: CellProps) {
   const { view, slot, revision, newest } = cell;
   const served = useServed(`${view.namespace}/${view.name}`);
   const style = {
@@ -37,7 +51,7 @@ const Cell = memo(function Cell({ cell, cols, top, onPick }: { cell: PodCell; co
       <span aria-hidden>{TONE_GLYPH[view.tone]}</span>
     </span>
   );
-});
+}, sameCell);
 
 /**
  * Pods as small cells at their slots (compact and heat tiers). Each is still a findable element
