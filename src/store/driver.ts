@@ -62,8 +62,11 @@ export class SimulationDriver {
 
   /** Runs a console command (kubectl subset, chaos, traffic) at the current simulated time. */
   run(line: string): CommandResult {
+    // Recorded at the time it was typed: a command that waits (drain, wait, rollout status,
+    // run -it) runs the clock on, and a replay must start it where the user did.
+    const at = this.now;
     const result = runCommand({ cluster: this.cluster, readFile: () => undefined }, line);
-    this.steps.push({ time: this.now, kind: 'command', text: line });
+    this.steps.push({ time: at, kind: 'command', text: line });
     // A command may change what no watch event reports (a traffic client, a stopped kubelet): re-read.
     this.version++;
     return result;
@@ -115,7 +118,7 @@ export class SimulationDriver {
   static replay(s: Scenario): SimulationDriver {
     const d = new SimulationDriver({ seed: s.seed, workers: s.workers });
     for (const step of [...s.steps].sort((a, b) => a.time - b.time)) {
-      d.cluster.runUntil(step.time);
+      if (step.time > d.now) d.cluster.runUntil(step.time);
       if (step.kind === 'apply') d.apply(step.text);
       else d.run(step.text);
     }

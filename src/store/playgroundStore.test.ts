@@ -94,6 +94,22 @@ describe('playground store', () => {
     expect(podNames(opened)).toEqual(podNames(store));
   });
 
+  it('replays a command that waits (the clock ran inside it) from where it was typed', () => {
+    const store = createPlaygroundStore({ defaultEditorText: WEB });
+    store.getState().applyEditor();
+    const out = store.getState().runCommand('kubectl wait --for=condition=available deployment/web --timeout=60s');
+    expect(out.output).toBe('deployment.apps/web condition met\n');
+    expect(store.driver().steps.map((s) => s.time)).toEqual([0, 0]);
+    store.getState().runCommand('kubectl scale deployment web --replicas=3');
+    store.getState().skipUntilQuiet();
+    const hash = store.getState().share('http://localhost:4173/').split('#')[1];
+    const opened = createPlaygroundStore({ hash: `#${hash}`, storage: new MemoryStorage() });
+    expect(opened.getState().notice).toBeUndefined();
+    expect(opened.getState().simTime).toBe(store.getState().simTime);
+    expect(podNames(opened)).toEqual(podNames(store));
+    expect(opened.driver().cluster.recorder.log.map((e) => `${e.time} ${e.reason} ${e.message}`)).toEqual(store.driver().cluster.recorder.log.map((e) => `${e.time} ${e.reason} ${e.message}`));
+  });
+
   it('resets the cluster to a new shape and seed, keeping the editor text', () => {
     const store = createPlaygroundStore({ defaultEditorText: WEB });
     store.getState().applyEditor();
