@@ -1,37 +1,15 @@
 import { parseAllDocuments } from 'yaml';
 import { ApiError } from '../../api/errors';
-import { kindInfo } from '../../api/kinds';
 import type { KObject } from '../../api/object';
 import { flag } from '../parse/flags';
 import type { Command, CommandContext } from '../context';
 import { CommandError, fail } from '../errors';
-import { argsAfterDash, argsBeforeDash, dryRunFlag, dryRunOf, outputFlag, printObj } from './common';
+import { argsAfterDash } from './common';
+import { common, meta, oneName, submit } from './createCommon';
+import { createPolicyCommands } from './createPolicy';
+import { createRbacCommands } from './createRbac';
 
-/** Creates (or, with --dry-run, only builds) an object the way the create subcommands do. */
-export function submit(ctx: CommandContext, obj: KObject, failPrefix?: string, verb = 'created'): KObject | undefined {
-  const dryRun = dryRunOf(ctx);
-  // kubectl prints the namespace in a client dry run only when -n was given, but creates in the context's.
-  if (ctx.changed('namespace')) obj.metadata.namespace = ctx.namespace;
-  if (dryRun === 'client') {
-    printObj(ctx, obj, verb, dryRun);
-    return obj;
-  }
-  if (kindInfo(obj.kind)?.namespaced && !obj.metadata.namespace) obj.metadata.namespace = ctx.namespace;
-  try {
-    const created = ctx.api.create(obj, { dryRun: dryRun === 'server' });
-    printObj(ctx, created, verb, dryRun);
-    return created;
-  } catch (e) {
-    if (e instanceof ApiError && failPrefix) throw fail(`${failPrefix}: ${e.message}`);
-    throw e;
-  }
-}
-
-function oneName(ctx: CommandContext, sub: string): string {
-  const args = argsBeforeDash(ctx);
-  if (args.length !== 1) throw new CommandError(`error: exactly one NAME is required, got ${args.length}\nSee 'kubectl create ${sub} -h' for help and examples`);
-  return args[0];
-}
+export { submit };
 
 function requireFlag(ctx: CommandContext, name: string): string {
   const v = ctx.str(name);
@@ -45,7 +23,6 @@ export function containerNameFromImage(image: string): string {
   return last.split('@')[0].split(':')[0].replace(/_/g, '-');
 }
 
-const meta = (name: string, extra: Record<string, unknown> = {}) => ({ creationTimestamp: null, ...extra, name }) as any;
 
 function createDeployment(ctx: CommandContext): void {
   const name = oneName(ctx, 'deployment');
@@ -264,7 +241,6 @@ function createFromFiles(ctx: CommandContext): void {
   if (failed) ctx.exitCode = 1;
 }
 
-const common = [dryRunFlag, outputFlag, flag('save-config', 'bool'), flag('validate', 'string', { default: 'strict', noOptDefault: 'strict' }), flag('field-manager', 'string')];
 
 const svc = (type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName', name: string, extra: ReturnType<typeof flag>[]): Command => ({
   name,
@@ -343,5 +319,7 @@ export const createCommand: Command = {
       ],
     },
     { name: 'serviceaccount', aliases: ['sa'], short: 'Create a service account with the specified name', usage: 'create serviceaccount NAME [--dry-run=server|client|none] [options]', flags: common, run: createServiceAccount },
+    ...createRbacCommands,
+    ...createPolicyCommands,
   ],
 };
