@@ -132,7 +132,8 @@ export function parseSelector(text: string): Selector {
   return { requirements: reqs };
 }
 
-function splitTopLevel(s: string): string[] {
+/** A selector's comma-separated requirements, commas inside parentheses (`in (a,b)`) kept. */
+export function splitTopLevel(s: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let cur = '';

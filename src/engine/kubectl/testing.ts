@@ -14,3 +14,18 @@ export function session(tc: TestCluster, files: Record<string, string> = {}) {
   };
   return { host, run, ok, files };
 }
+
+/** The Deployment most command tests act on: `web`, nginx, labelled app=web. */
+export function webDeployment(replicas = 2, image = 'nginx:1.27'): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: nginx, image: "${image}"}]
+`;
+}

@@ -1,7 +1,7 @@
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KObject } from '../../api/object';
 import { isQuantity } from '../../api/quantity';
-import { parseSelector } from '../../api/selectors';
+import { parseSelector, splitTopLevel } from '../../api/selectors';
 import { flag } from '../parse/flags';
 import type { Command, CommandContext } from '../context';
 import { fail } from '../errors';
@@ -18,8 +18,8 @@ function toLabelSelector(text: string): LabelSelector {
   const matchLabels: Record<string, string> = {};
   const matchExpressions: NonNullable<LabelSelector['matchExpressions']> = [];
   // labels.Parse reads "a=b" as In (a single value); the requirement's own text tells them apart.
-  const equality = new Set(sel.requirements.filter((_, i) => /^[^\s!=(),]+\s*==?\s*[^\s!=(),]*$/.test(topLevelParts(text)[i]?.trim() ?? '')));
-  const parts = topLevelParts(text);
+  const equality = new Set(sel.requirements.filter((_, i) => /^[^\s!=(),]+\s*==?\s*[^\s!=(),]*$/.test(splitTopLevel(text.trim())[i]?.trim() ?? '')));
+  const parts = splitTopLevel(text.trim());
   if (parts.some((p) => /^[^\s!=(),]+\s*!=/.test(p.trim()))) throw fail('"!=" is not a valid label selector operator');
   for (const r of sel.requirements) {
     if (equality.has(r)) matchLabels[r.key] = r.values[0];
@@ -30,23 +30,6 @@ function toLabelSelector(text: string): LabelSelector {
   // labels.Parse sorts requirements by key.
   matchExpressions.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { ...(matchExpressions.length ? { matchExpressions } : {}), ...(Object.keys(matchLabels).length ? { matchLabels } : {}) };
-}
-
-/** The comma-separated requirements of a selector, commas inside parentheses kept. */
-function topLevelParts(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of text.trim()) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
-      parts.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  parts.push(cur);
-  return parts;
 }
 
 /** "2" is a count, "50%" a percentage (an IntOrString). */

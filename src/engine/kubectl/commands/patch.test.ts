@@ -1,18 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { testCluster } from '../../testing/testCluster';
-import { session } from '../testing';
+import { session, webDeployment } from '../testing';
 
-const WEB = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers: [{name: nginx, image: "nginx:1.27"}]
-`;
+const WEB = webDeployment(2, 'nginx:1.27');
 
 function cluster() {
   const tc = testCluster();
