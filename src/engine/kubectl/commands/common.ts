@@ -3,6 +3,7 @@ import type { KObject } from '../../api/object';
 import { flag } from '../parse/flags';
 import type { CommandContext } from '../context';
 import { errorText, fail } from '../errors';
+import { parseDuration } from '../../time';
 import { formatObjects, parseOutput } from '../printers/output';
 import { getObject, kindSlashName, listObjects, parseTargets, selectorFrom } from '../resources';
 
@@ -77,4 +78,14 @@ export function selectObjects(ctx: CommandContext, args: string[], opts: { noneM
     out.push(...listObjects(ctx.api, t.info, { namespace: ctx.namespace, selector: selectorFrom(selectorText) }));
   }
   return out;
+}
+
+/** A duration flag (--timeout=30s) in milliseconds, refused with pflag's words when malformed. */
+export function durationFlag(ctx: CommandContext, name: string, fallback: string): number {
+  const text = ctx.str(name) ?? fallback;
+  try {
+    return parseDuration(text);
+  } catch {
+    throw fail(`invalid argument "${text}" for "--${name}" flag: time: invalid duration "${text}"`);
+  }
 }

@@ -1,14 +1,14 @@
 import { ApiError } from '../../api/errors';
 import { BY_NODE } from '../../api/indexes';
 import type { KObject } from '../../api/object';
-import { goDuration, parseDuration } from '../../time';
+import { goDuration } from '../../time';
 import { flag } from '../parse/flags';
 import type { Command, CommandContext } from '../context';
-import { CommandError, fail } from '../errors';
+import { CommandError } from '../errors';
 import { EvictionRefused, evictPod } from '../drain/eviction';
 import { selectorFrom, sortByNamespaceName } from '../resources';
 import { matches } from '../../api/selectors';
-import { dryRunFlag, dryRunOf } from './common';
+import { dryRunFlag, dryRunOf, durationFlag } from './common';
 import { nodesOf, setUnschedulable } from './cordon';
 
 /** kubectl drain's default --timeout is forever; a simulated drain gives up after ten minutes. */
@@ -119,13 +119,7 @@ function evictAll(ctx: CommandContext, node: KObject, pods: KObject[], timeoutMs
 }
 
 function run(ctx: CommandContext): void {
-  const timeoutText = ctx.str('timeout') ?? '0s';
-  let timeoutMs: number;
-  try {
-    timeoutMs = parseDuration(timeoutText);
-  } catch {
-    throw fail(`invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`);
-  }
+  const timeoutMs = durationFlag(ctx, 'timeout', '0s');
   const effectiveTimeout = timeoutMs > 0 ? timeoutMs : DEFAULT_TIMEOUT_MS;
   const dryRun = dryRunOf(ctx) === 'client';
   for (const node of nodesOf(ctx, 'drain')) {

@@ -1,13 +1,13 @@
 import { groupResource, kindInfo } from '../../api/kinds';
 import type { KObject } from '../../api/object';
-import { parseDuration, rfc3339 } from '../../time';
+import { rfc3339 } from '../../time';
 import { flag } from '../parse/flags';
 import type { Command, CommandContext } from '../context';
 import { fail } from '../errors';
 import { viewHistory } from '../rollout/history';
 import { rolloutStatus } from '../rollout/status';
 import { rollback } from '../rollout/undo';
-import { dryRunFlag, dryRunOf, objName, printObj, selectObjects } from './common';
+import { dryRunFlag, dryRunOf, durationFlag, objName, printObj, selectObjects } from './common';
 
 function targets(ctx: CommandContext): KObject[] {
   if (ctx.args.length === 0) throw fail('required resource not specified');
@@ -25,13 +25,7 @@ const STATUS_CAP_MS = 10 * 60 * 1000;
 function status(ctx: CommandContext): void {
   const objs = targets(ctx);
   const revision = ctx.int('revision') ?? 0;
-  const timeoutText = ctx.str('timeout') ?? '0s';
-  let timeout: number;
-  try {
-    timeout = parseDuration(timeoutText);
-  } catch {
-    throw fail(`invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`);
-  }
+  const timeout = durationFlag(ctx, 'timeout', '0s');
   for (const obj of objs) {
     const first = rolloutStatus(obj, revision);
     ctx.println(first.message);

@@ -1,7 +1,7 @@
 import type { KObject } from '../../api/object';
-import { parseDuration } from '../../time';
 import type { CommandContext } from '../context';
 import { CommandError, fail } from '../errors';
+import { durationFlag } from './common';
 
 /**
  * `kubectl run -i/-t/--attach [--rm]` with a command that ends (nslookup, wget, echo): as kubectl
@@ -42,8 +42,7 @@ function waitFor(ctx: CommandContext, timeoutMs: number, until: () => boolean): 
 export function runAttached(ctx: CommandContext, pod: KObject, restart: string): void {
   const ns = ctx.namespace;
   const name = pod.metadata.name!;
-  const timeoutText = ctx.str('pod-running-timeout') ?? '1m0s';
-  const timeout = parseDuration(timeoutText);
+  const timeout = durationFlag(ctx, 'pod-running-timeout', '1m0s');
   ctx.api.create({ ...pod, metadata: { ...pod.metadata, namespace: ns } });
   const current = () => ctx.api.get('Pod', ns, name);
   let error: CommandError | undefined;

@@ -1,11 +1,11 @@
 import type { KindInfo } from '../../api/kinds';
 import type { KObject } from '../../api/object';
-import { parseDuration } from '../../time';
 import { flag } from '../parse/flags';
 import type { Command, CommandContext } from '../context';
 import { errorText, fail } from '../errors';
 import { evalSteps, parseJsonPath, relaxedTemplate } from '../format/jsonpath';
 import { getObject, kindSlashName, listObjects, parseTargets, selectorFrom } from '../resources';
+import { durationFlag } from './common';
 
 /**
  * `kubectl wait --for=condition=…|delete|create|jsonpath=…`: blocks, as kubectl does in a terminal,
@@ -97,13 +97,7 @@ function run(ctx: CommandContext): void {
   const forText = ctx.str('for');
   if (!forText) throw fail('--for must be specified: [create|delete|condition=condition-name[=condition-value]|jsonpath=\'{JSONPath expression}\'=[JSONPath value]]');
   const { check, kind } = checkFor(forText);
-  const timeoutText = ctx.str('timeout') ?? '30s';
-  let timeout: number;
-  try {
-    timeout = parseDuration(timeoutText);
-  } catch {
-    throw fail(`invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`);
-  }
+  let timeout = durationFlag(ctx, 'timeout', '30s');
   if (timeout < 0) timeout = 168 * 3_600_000;
   const namespace = ctx.bool('all-namespaces') ? undefined : ctx.namespace;
   const targets: { info: KindInfo; name: string; namespace: string; uid?: string }[] = [];
